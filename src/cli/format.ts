@@ -1,0 +1,25 @@
+// Output as the docker CLI prints it: tabwriter tables (min width 10, padding 3), Go's size and duration units.
+import { humanDuration } from '../sim/index.ts'
+
+/** Go's text/tabwriter with minwidth 10, padding 3 as docker's formatter uses; the last column is not padded. */
+export function tabTable(headers: string[], rows: string[][]): string {
+  const all = [headers, ...rows]
+  const widths = headers.map((_, i) => Math.max(10, ...all.map((r) => [...(r[i] ?? '')].length + 3)))
+  return all.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i]! - [...c].length))).join('').trimEnd()).join('\n') + '\n'
+}
+
+export const ago = (nowMs: number, thenMs: number): string => `${humanDuration(Math.max(0, nowMs - thenMs))} ago`
+
+/** docker truncates COMMAND to 20 characters with an ellipsis and quotes it. */
+export function ellipsis(s: string, max: number): string {
+  const chars = [...s]
+  return chars.length <= max ? s : chars.slice(0, max - 1).join('') + '…'
+}
+
+export function portsText(ports: { IP?: string; PrivatePort: number; PublicPort?: number; Type: string }[]): string {
+  return ports.map((p) => {
+    if (p.PublicPort === undefined) return `${p.PrivatePort}/${p.Type}`
+    const ip = p.IP === '::' ? '[::]' : (p.IP ?? '0.0.0.0')
+    return `${ip}:${p.PublicPort}->${p.PrivatePort}/${p.Type}`
+  }).join(', ')
+}

@@ -1,0 +1,214 @@
+// Boots the real main entry against a fake electron module, since the Electron binary is not available in
+// unit tests: checks the wiring (order, hooks, handlers) that the pure-function tests cannot see.
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { CSP } from '../shared/csp'
+import { CHANNELS, INVOKE_CONTRACT } from '../shared/ipc'
+import { webPreferencesFor } from './webPreferences'
+
+type Handler = (...args: unknown[]) => unknown
+
+class FakeEmitter {
+  readonly handlers = new Map<string, Handler[]>()
+  on(name: string, handler: Handler): this {
+    this.handlers.set(name, [...(this.handlers.get(name) ?? []), handler])
+    return this
+  }
+  once(name: string, handler: Handler): this {
+    return this.on(name, handler)
+  }
+  emit(name: string, ...args: unknown[]): void {
+    for (const handler of this.handlers.get(name) ?? []) handler(...args)
+  }
+}
+
+class FakeWebContents extends FakeEmitter {
+  windowOpenHandler: Handler | null = null
+  readonly sent: unknown[][] = []
+  setWindowOpenHandler(handler: Handler): void {
+    this.windowOpenHandler = handler
+  }
+  send(...args: unknown[]): void {
+    this.sent.push(args)
+  }
+}
+
+function fakeElectron(options: { isPackaged: boolean; gotLock?: boolean }) {
+  const calls: string[] = []
+  let resolveReady: () => void = () => undefined
+  const ready = new Promise<void>((resolve) => {
+    resolveReady = resolve
+  })
+  const windows: FakeWindow[] = []
+  class FakeWindow extends FakeEmitter {
+    readonly webContents = new FakeWebContents()
+    shown = false
+    loadedUrl: string | null = null
+    constructor(readonly options: { webPreferences: unknown }) {
+      super()
+      windows.push(this)
+      calls.push('new BrowserWindow')
+    }
+    async loadURL(url: string): Promise<void> {
+      this.loadedUrl = url
+    }
+    show(): void {
+      this.shown = true
+    }
+    isMinimized(): boolean {
+      return false
+    }
+    restore(): void {}
+    focus(): void {}
+  }
+  const app = Object.assign(new FakeEmitter(), {
+    isPackaged: options.isPackaged,
+    enableSandbox: vi.fn(() => calls.push('enableSandbox')),
+    requestSingleInstanceLock: () => options.gotLock ?? true,
+    quit: vi.fn(),
+    whenReady: () => ready,
+    getPath: (name: string) => `/fake/${name}`
+  })
+  const session = {
+    defaultSession: {
+      setPermissionRequestHandler: vi.fn(),
+      setPermissionCheckHandler: vi.fn(),
+      webRequest: { onHeadersReceived: vi.fn() }
+    }
+  }
+  const electron = {
+    app,
+    BrowserWindow: FakeWindow,
+    dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
+    ipcMain: { handle: vi.fn() },
+    Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
+    protocol: {
+      registerSchemesAsPrivileged: vi.fn(() => calls.push('registerSchemesAsPrivileged')),
+      handle: vi.fn(() => calls.push('protocol.handle'))
+    },
+    session
+  }
+  return { electron, calls, windows, ready: async () => {
+    resolveReady()
+    await ready
+    await new Promise((resolve) => setTimeout(resolve, 0))
+  } }
+}
+
+async function boot(options: { isPackaged: boolean; gotLock?: boolean; devUrl?: string }) {
+  const fake = fakeElectron(options)
+  vi.resetModules()
+  vi.doMock('electron', () => fake.electron)
+  if (options.devUrl) vi.stubEnv('ELECTRON_RENDERER_URL', options.devUrl)
+  else vi.stubEnv('ELECTRON_RENDERER_URL', '')
+  await import('./index')
+  return fake
+}
+
+afterEach(() => {
+  vi.unstubAllEnvs()
+  vi.doUnmock('electron')
+})
+
+describe('main entry', () => {
+  it('registers app:// as privileged and enables the sandbox before the app is ready', async () => {
+    const fake = await boot({ isPackaged: true })
+    expect(fake.calls).toEqual(['registerSchemesAsPrivileged', 'enableSandbox'])
+    expect(fake.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })
+    ])
+  })
+
+  it('when ready: hooks the session and protocol first, then opens one hardened window on app://stacklab', async () => {
+    const fake = await boot({ isPackaged: true })
+    await fake.ready()
+    expect(fake.calls.indexOf('protocol.handle')).toBeLessThan(fake.calls.indexOf('new BrowserWindow'))
+    expect(fake.windows).toHaveLength(1)
+    const window = fake.windows[0]!
+    expect(window.options.webPreferences).toEqual(webPreferencesFor(expect.stringMatching(/preload[\\/]index\.js$/) as unknown as string))
+    expect(window.loadedUrl).toBe('app://stacklab/index.html')
+    expect(window.shown).toBe(false)
+    window.emit('ready-to-show')
+    expect(window.shown).toBe(true)
+  })
+
+  it('denies every permission and sends the CSP header', async () => {
+    const fake = await boot({ isPackaged: true })
+    await fake.ready()
+    const ses = fake.electron.session.defaultSession
+    const requestHandler = ses.setPermissionRequestHandler.mock.calls[0]?.[0] as Handler
+    const callback = vi.fn()
+    requestHandler({}, 'media', callback)
+    expect(callback).toHaveBeenCalledWith(false)
+    expect((ses.setPermissionCheckHandler.mock.calls[0]?.[0] as Handler)({}, 'clipboard-read')).toBe(false)
+    const onHeaders = ses.webRequest.onHeadersReceived.mock.calls[0]?.[0] as Handler
+    const headersCallback = vi.fn()
+    onHeaders({ url: 'app://stacklab/index.html', responseHeaders: { 'content-security-policy': ["default-src *"] } }, headersCallback)
+    expect(headersCallback).toHaveBeenCalledWith({ responseHeaders: { 'Content-Security-Policy': [CSP] } })
+  })
+
+  it('serves app:// through the path-checked handler', async () => {
+    const fake = await boot({ isPackaged: true })
+    await fake.ready()
+    const [scheme, handler] = fake.electron.protocol.handle.mock.calls[0] as unknown as [string, (r: { url: string }) => Promise<Response>]
+    expect(scheme).toBe('app')
+    expect((await handler({ url: 'app://stacklab/%2e%2e/%2e%2e/package.json' })).status).toBe(403)
+  })
+
+  it('hardens every web contents: no pop-ups, no foreign navigation, no webviews', async () => {
+    const fake = await boot({ isPackaged: true })
+    const contents = new FakeWebContents()
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    fake.electron.app.emit('web-contents-created', {}, contents)
+    expect(contents.windowOpenHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' })
+    const navigate = (url: string) => {
+      const event = { url, preventDefault: vi.fn() }
+      contents.emit('will-frame-navigate', event)
+      return event.preventDefault.mock.calls.length > 0
+    }
+    expect(navigate('https://example.com/')).toBe(true)
+    expect(navigate('file:///etc/passwd')).toBe(true)
+    expect(navigate('app://stacklab/index.html#x')).toBe(false)
+    const redirect = { url: 'https://example.com/', preventDefault: vi.fn() }
+    contents.emit('will-redirect', redirect)
+    expect(redirect.preventDefault).toHaveBeenCalled()
+    const webview = { preventDefault: vi.fn() }
+    contents.emit('will-attach-webview', webview)
+    expect(webview.preventDefault).toHaveBeenCalled()
+  })
+
+  it('registers a validated handler for every invoke channel', async () => {
+    const fake = await boot({ isPackaged: true })
+    await fake.ready()
+    const channels = fake.electron.ipcMain.handle.mock.calls.map((call) => call[0])
+    expect(channels.sort()).toEqual(Object.keys(INVOKE_CONTRACT).sort())
+  })
+
+  it('sends menu choices to the window on the menu channel', async () => {
+    const fake = await boot({ isPackaged: true })
+    await fake.ready()
+    const template = fake.electron.Menu.buildFromTemplate.mock.calls[0]?.[0] as Array<{ label?: string; submenu?: Array<{ label?: string; click?: () => void }> }>
+    const step = template.flatMap((menu) => menu.submenu ?? []).find((item) => item.label === 'Step')
+    step?.click?.()
+    expect(fake.windows[0]?.webContents.sent).toEqual([[CHANNELS.menuCommand, 'sim.step']])
+    expect(fake.electron.Menu.setApplicationMenu).toHaveBeenCalled()
+  })
+
+  it('loads the dev server in an unpackaged run', async () => {
+    const fake = await boot({ isPackaged: false, devUrl: 'http://localhost:5173' })
+    await fake.ready()
+    expect(fake.windows[0]?.loadedUrl).toBe('http://localhost:5173')
+  })
+
+  it('ignores ELECTRON_RENDERER_URL in a packaged app', async () => {
+    const fake = await boot({ isPackaged: true, devUrl: 'http://localhost:5173' })
+    await fake.ready()
+    expect(fake.windows[0]?.loadedUrl).toBe('app://stacklab/index.html')
+  })
+
+  it('quits without a window when another instance already runs', async () => {
+    const fake = await boot({ isPackaged: true, gotLock: false })
+    await fake.ready()
+    expect(fake.electron.app.quit).toHaveBeenCalled()
+    expect(fake.windows).toHaveLength(0)
+  })
+})

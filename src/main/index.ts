@@ -1,0 +1,73 @@
+// Electron main: wires the pure pieces of this folder to Electron. Order matters: the app:// scheme must be
+// registered as privileged before 'ready', and every security hook is in place before the first page loads.
+import path from 'node:path'
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron'
+import { CHANNELS, MenuActionSchema, type MenuAction } from '../shared/ipc'
+import { APP_SCHEME_PRIVILEGES, serveAppRequest } from './appProtocol'
+import { createAutosaveStore } from './autosave'
+import { createFileCommands, type DialogPort } from './fileCommands'
+import { hardenSession, hardenWebContents } from './harden'
+import { registerInvokeHandlers } from './ipcHandlers'
+import { createMainWindow } from './mainWindow'
+import { buildMenuTemplate } from './menu'
+import { APP_SCHEME, rendererEntry } from './rendererEntry'
+
+const log = (message: string): void => console.warn(message)
+const entry = rendererEntry({ isPackaged: app.isPackaged, devServerUrl: process.env['ELECTRON_RENDERER_URL'] })
+// electron-vite emits out/main, out/preload and out/renderer side by side
+const rendererRoot = path.join(__dirname, '../renderer')
+const preloadPath = path.join(__dirname, '../preload/index.js')
+
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
+app.enableSandbox()
+
+// a second instance would write the same autosave file; hand its request to the first window instead
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  let mainWindow: BrowserWindow | null = null
+
+  app.on('second-instance', () => {
+    if (mainWindow === null) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, entry, log))
+  app.on('window-all-closed', () => app.quit())
+
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession, entry)
+    protocol.handle(APP_SCHEME, (request) => serveAppRequest(request.url, rendererRoot))
+
+    const sendMenuAction = (action: MenuAction): void => {
+      mainWindow?.webContents.send(CHANNELS.menuCommand, MenuActionSchema.parse(action))
+    }
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(buildMenuTemplate({ platform: process.platform, isDevelopment: !app.isPackaged, send: sendMenuAction }))
+    )
+
+    // dialogs are modal to the window when there is one
+    const dialogs: DialogPort = {
+      showOpenDialog: (options) => (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options)),
+      showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options))
+    }
+    const files = createFileCommands(dialogs, { defaultDirectory: () => app.getPath('documents') })
+    const autosave = createAutosaveStore(path.join(app.getPath('userData'), 'autosave'))
+    registerInvokeHandlers(
+      ipcMain,
+      {
+        [CHANNELS.openTextFile]: () => files.openTextFile(),
+        [CHANNELS.saveTextFile]: (request) => files.saveTextFile(request),
+        [CHANNELS.savePng]: (request) => files.savePng(request),
+        [CHANNELS.autosaveRead]: () => autosave.read(),
+        [CHANNELS.autosaveWrite]: (text) => autosave.write(text)
+      },
+      { appOrigin: entry.origin, log: { warn: log } }
+    )
+
+    mainWindow = createMainWindow(entry, preloadPath)
+    mainWindow.on('closed', () => {
+      mainWindow = null
+    })
+  })
+}

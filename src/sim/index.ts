@@ -1,0 +1,16 @@
+// The only import surface of the simulation for the rest of the app.
+export { World, table, type WorldOptions } from './World.ts'
+export type { Listener, EmittedEvent } from './WorldCore.ts'
+export { TICK_MS } from './WorldCore.ts'
+export type { Report, ReportHost, ReportInstance } from './report.ts'
+export type { SimCommand } from './commands/SimCommand.ts'
+export { parseSimCommand } from './commands/parseSimCommand.ts'
+export type { CommandResult } from './model/result.ts'
+export type { WorldState, HostState, VmState, ContainerState, DaemonState, ImageState, NetworkState, VolumeState, ExecState, DaemonEvent, SimEvent, ClientState, ClientLocation, HypervisorKind, OsFamily, Phase, ContainerConfig, ContainerHostConfig, PortBinding, HealthConfig, ProjectFolder, LogLine } from './model/types.ts'
+export { splitWords } from './engine/shell.ts'
+export { parseSizeMb, parseDurationMs, humanSize, humanDuration, bytesSize, formatSeconds } from './util/units.ts'
+import * as engine from './engine/engineApi.ts'
+export { engine }
+export { runShell, type ShellResult } from './engine/shell.ts'
+export { SOURCES, type SourceId, type Figure } from './catalog/sources.ts'
+export { catalog } from './catalog/index.ts'
