@@ -180,7 +180,8 @@ export async function events(ctx: CliContext, words: string[], parseSince: (s: s
   const res = await ctx.transport.request(req(ctx, 'GET', '/events', query))
   if (res.status >= 400) return daemonError(new ApiError(res.status, new TextDecoder().decode(res.body)))
   const lines = (jsonLines(res.body) as EventMessage[]).map((e) => {
-    const iso = new Date(Math.floor(e.timeNano / 1e6)).toISOString().replace(/\.(\d{3})Z$/, (_m, ms: string) => `.${ms}${String(e.timeNano % 1e6).padStart(6, '0')}Z`)
+    // timeNano does not fit a double exactly; the simulation's clock is in whole ms anyway
+    const iso = new Date(Math.round(e.timeNano / 1e6)).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z')
     const attrs = Object.entries(e.Actor.Attributes).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join(', ')
     return `${iso} ${e.Type} ${e.Action} ${e.Actor.ID}${attrs ? ` (${attrs})` : ''}\n`
   })
