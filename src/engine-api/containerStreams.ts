@@ -22,8 +22,11 @@ function waitContainer(ctx: RouteContext): ApiResponse {
   const condition = ctx.query.condition || 'not-running'
   if (!CONDITIONS.includes(condition)) return errorResponse(400, `invalid condition: "${condition}"`)
   const { world, daemon } = ctx
-  const id = found.c.id
-  let lastExit = found.c.exitCode ?? 0
+  const c = found.c
+  const id = c.id
+  let exitSeen: number | null = null
+  // a container removed without an exit event (created, or a failed start) reports the code it holds
+  const lastExit = (): number => exitSeen ?? c.exitCode ?? 0
   const stream = worldStream(world, daemon.id, (out) => {
     const finish = (code: number): void => {
       out.writeJson({ Error: null, StatusCode: code })
@@ -31,15 +34,15 @@ function waitContainer(ctx: RouteContext): ApiResponse {
     }
     const current = (): ContainerState | undefined => world.state.daemons.find((d) => d.id === daemon.id)?.containers.find((c) => c.id === id)
     const now = current()
-    if (!now) return finish(lastExit)
+    if (!now) return finish(lastExit())
     if (condition === 'not-running' && !isRunningLike(now)) return finish(now.exitCode ?? 0)
     out.on((event) => {
       if (event.type === 'container.exited' && isAbout(world, event, daemon.id, id)) {
-        lastExit = exitCodeOf(event) ?? current()?.exitCode ?? lastExit
-        if (condition !== 'removed') finish(lastExit)
+        exitSeen = exitCodeOf(event) ?? current()?.exitCode ?? lastExit()
+        if (condition !== 'removed') finish(exitSeen)
       } else if (event.type === 'container.removed' && isAbout(world, event, daemon.id, id)) {
         // removal wakes every waiter, a created container's too (moby container/state.go)
-        finish(lastExit)
+        finish(lastExit())
       }
     })
   })

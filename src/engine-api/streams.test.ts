@@ -60,6 +60,18 @@ describe('docker run in the foreground: attach + wait + start', () => {
     expect(k.call('GET', `/v1.50/containers/${id}/json`).status).toBe(404)
   })
 
+  it('a failed start of an --rm container removes it, so wait?condition=removed still answers', () => {
+    const k = kit()
+    pull(k, 'alpine', '3.20')
+    const id = create(k, 'broken', runBody('alpine:3.20', { Cmd: ['nosuchcmd'] }, { AutoRemove: true }))
+    const wait = open(k.call('POST', `/v1.50/containers/${id}/wait`, { query: { condition: 'removed' } }))
+    const start = k.call('POST', `/v1.50/containers/${id}/start`)
+    expect(start.status).toBe(500)
+    expect(String((start.json as { message: string }).message)).toContain('exec: "nosuchcmd": executable file not found in $PATH')
+    expect(wait.text()).toBe('{"Error":null,"StatusCode":127}\n')
+    expect(k.call('GET', `/v1.50/containers/${id}/json`).status).toBe(404)
+  })
+
   it('wait not-running answers at once for a container that is not running; next-exit does not', () => {
     const k = kit()
     pull(k, 'alpine', '3.20')

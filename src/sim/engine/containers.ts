@@ -101,6 +101,17 @@ export function argvOf(daemon: DaemonState, c: ContainerState): string[] {
 }
 
 export function startContainer(core: WorldCore, daemon: DaemonState, c: ContainerState): EngineResult<'started' | 'already'> {
+  const result = tryStart(core, daemon, c)
+  if (!result.ok && result.status >= 500) {
+    // dockerd records a failed start (exit code 128 unless the runtime gave one) and removes an --rm container at once,
+    // which is what `docker run --rm` waits for (wait?condition=removed) before it reports the error
+    if (c.exitCode === null || c.exitCode === 0) c.exitCode = 128
+    if (c.hostConfig.autoRemove && daemon.containers.includes(c)) removeNow(core, daemon, c)
+  }
+  return result
+}
+
+function tryStart(core: WorldCore, daemon: DaemonState, c: ContainerState): EngineResult<'started' | 'already'> {
   if (c.state === 'running' || c.state === 'starting') return done('already')
   if (c.state === 'paused') return refuse(409, 'cannot start a paused container, try unpause instead')
   const host = physicalHostOf(core.state, daemon)!
