@@ -151,10 +151,24 @@ function tryStart(core: WorldCore, daemon: DaemonState, c: ContainerState): Engi
   return done('started')
 }
 
+// id → container, per containers array: the array is replaced on removal, and a miss rebuilds the index, so
+// timers find their container in O(1) even with thousands of containers
+const indexes = new WeakMap<ContainerState[], Map<string, ContainerState>>()
+export function containerById(daemon: DaemonState, id: string): ContainerState | undefined {
+  let index = indexes.get(daemon.containers)
+  let c = index?.get(id)
+  if (!c) {
+    index = new Map(daemon.containers.map((x) => [x.id, x]))
+    indexes.set(daemon.containers, index)
+    c = index.get(id)
+  }
+  return c
+}
+
 function findByTimer(core: WorldCore, timer: Timer): { daemon: DaemonState; c: ContainerState } | undefined {
   const [daemonId, gen] = (timer.data ?? '').split('|')
   const daemon = core.state.daemons.find((d) => d.id === daemonId)
-  const c = daemon?.containers.find((x) => x.id === timer.target)
+  const c = daemon ? containerById(daemon, timer.target) : undefined
   if (!daemon || !c || String(c.gen) !== gen) return undefined
   return { daemon, c }
 }
@@ -196,6 +210,10 @@ function runMainProcess(core: WorldCore, daemon: DaemonState, c: ContainerState)
     c.basePids = spec.pids
     c.pids = spec.pids
     c.memoryMb = spec.memoryMb.value
+    const limit = c.hostConfig.memoryMb
+    if (limit !== null && c.memoryMb > limit) {
+      exitContainer(core, daemon, c, 137, { oomKilled: true, reason: `${program.service} needs ${c.memoryMb} MiB at start, more than its memory.max of ${limit} MiB` })
+    }
     return
   }
   let stdout = ''

@@ -11,6 +11,10 @@ import { imageLayersMb } from './disk.ts'
 /** Kernel memory a forked process costs (task struct, stack, page tables): a model assumption. */
 export const MB_PER_EXTRA_PID = 0.01
 const GUEST_PID_MAX = 4_194_304
+// hoisted out of the per-tick loops
+const ENGINE_IDLE_MB = HOST_PROFILE.dockerdIdleMb.value + HOST_PROFILE.containerdIdleMb.value
+const ENGINE_PIDS = HOST_PROFILE.daemonPids.value
+const SHIM_MB = INSTANCE_OVERHEAD_MB.containerRunc.value
 
 const isRunningVm = (vm: VmState): boolean => vm.state === 'running' || vm.state === 'paused' || vm.state === 'starting' || vm.state === 'stopping'
 const isLiveContainer = (c: ContainerState): boolean => c.state === 'running' || c.state === 'paused'
@@ -29,12 +33,18 @@ function containerCpuDemand(c: ContainerState, coresAvailable: number): number {
   if (c.state !== 'running') return 0
   let d = c.baseCpuPercent + c.hogThreads * 100
   if (c.forkBomb) d += coresAvailable * 100
-  if (c.hostConfig.cpus !== null) d = Math.min(d, c.hostConfig.cpus * 100)
+  if (d > 0 && c.hostConfig.cpus !== null) d = Math.min(d, c.hostConfig.cpus * 100)
   return d
 }
 
-/** Grow faulting containers (leak, fork bomb, disk fill) and compute their memory; cgroup OOM kills happen here. */
-function advanceContainers(core: WorldCore, daemon: DaemonState, dtMs: number, pidRoom: number): void {
+interface DaemonTotals { memoryMb: number; pids: number }
+
+/**
+ * Grow faulting containers (leak, fork bomb, disk fill) and compute their memory; cgroup OOM kills happen here.
+ * Returns the engine's memory and PIDs in the same pass (one walk over the containers per tick).
+ */
+function advanceContainers(core: WorldCore, daemon: DaemonState, dtMs: number, pidRoom: number): DaemonTotals {
+  const totals: DaemonTotals = { memoryMb: ENGINE_IDLE_MB, pids: ENGINE_PIDS }
   for (let i = 0; i < daemon.containers.length; i++) {
     const c = daemon.containers[i]!
     if (!isLiveContainer(c)) continue
@@ -44,19 +54,26 @@ function advanceContainers(core: WorldCore, daemon: DaemonState, dtMs: number, p
         const cap = c.hostConfig.pidsLimit ?? Infinity
         const before = c.pids
         c.pids = Math.min(cap, c.pids * 2 + 1, c.pids + Math.max(0, pidRoom))
+        pidRoom -= c.pids - before
         if (c.pids === cap && before < cap) {
           core.emit('container.pidsLimitReached', c.name, `fork bomb in ${c.name} stopped at its --pids-limit of ${cap}: fork() now fails inside ${c.name} only`)
         }
       }
       if (c.diskFillRateMbPerS > 0) c.writableMb += (c.diskFillRateMbPerS * dtMs) / 1000
     }
-    c.memoryMb = c.baseMemoryMb + c.leakedMb + Math.max(0, c.pids - c.basePids) * MB_PER_EXTRA_PID
-    const limit = c.hostConfig.memoryMb
+    const grew = c.leakedMb > 0 || c.pids > c.basePids
+    c.memoryMb = grew ? c.baseMemoryMb + c.leakedMb + Math.max(0, c.pids - c.basePids) * MB_PER_EXTRA_PID : c.baseMemoryMb
+    // only a growing container can cross its limit (the start itself checks the base footprint)
+    const limit = grew ? c.hostConfig.memoryMb : null
     if (limit !== null && c.memoryMb > limit) {
       c.memoryMb = limit
       exitContainer(core, daemon, c, 137, { oomKilled: true, reason: `its cgroup reached memory.max (${limit} MiB) and the cgroup's OOM killer ended it; nothing else was touched` })
+      continue
     }
+    totals.memoryMb += c.memoryMb + SHIM_MB
+    totals.pids += c.pids + 1 // +1: its containerd shim
   }
+  return totals
 }
 
 function containerCpuSplit(daemon: DaemonState, capacity: number, cores: number, dtMs: number): number {
@@ -82,11 +99,6 @@ function daemonMemoryMb(daemon: DaemonState): number {
   return mb
 }
 
-function daemonPids(daemon: DaemonState): number {
-  let pids = HOST_PROFILE.daemonPids.value
-  for (const c of daemon.containers) if (isLiveContainer(c)) pids += c.pids + 1 // +1: its containerd shim
-  return pids
-}
 
 /** A VM's guest: its own kernel accounts its own memory and PIDs; the host only sees the VMM process. */
 function accountVmGuest(core: WorldCore, vm: VmState, daemon: DaemonState | undefined, dtMs: number): void {
@@ -108,10 +120,10 @@ function accountVmGuest(core: WorldCore, vm: VmState, daemon: DaemonState | unde
   let inner = 0
   let innerCpu = 0
   if (daemon) {
-    advanceContainers(core, daemon, dtMs, Math.max(0, GUEST_PID_MAX - pids))
+    const totals = advanceContainers(core, daemon, dtMs, Math.max(0, GUEST_PID_MAX - vm.pids))
     innerCpu = running ? containerCpuSplit(daemon, vm.cpus * 100, vm.cpus, dtMs) : 0
-    inner = daemonMemoryMb(daemon)
-    pids += daemonPids(daemon)
+    inner = totals.memoryMb
+    pids += totals.pids
   }
   vm.pids = Math.min(GUEST_PID_MAX, pids)
   let used = baseTouched + inner + vm.leakedMb + (vm.forkBomb ? 200 : 0)
@@ -149,9 +161,10 @@ export function accountHost(core: WorldCore, host: HostState, dtMs: number): voi
   let vmPids = 0
   for (const vm of vms) if (isRunningVm(vm)) vmPids += 1 + vm.cpus // one VMM process plus a thread per vCPU
   const basePids = HOST_PROFILE.hostOsIdlePids.value + vmPids
-  if (hostDaemon) advanceContainers(core, hostDaemon, dtMs, host.pidMax - basePids - daemonPids(hostDaemon))
+  // PIDs left for forks this tick: what the host had free at the end of the last one
+  const totals = hostDaemon ? advanceContainers(core, hostDaemon, dtMs, host.pidMax - host.pidsUsed) : null
   const pidsBefore = host.pidsUsed
-  host.pidsUsed = Math.min(host.pidMax, basePids + (hostDaemon ? daemonPids(hostDaemon) : 0))
+  host.pidsUsed = Math.min(host.pidMax, basePids + (totals ? totals.pids : 0))
   if (host.pidsUsed >= host.pidMax && pidsBefore < host.pidMax) {
     core.emit('host.pidsExhausted', host.name, `${host.name} ran out of PIDs (${host.pidMax}): no process anywhere on this host can fork, neighbours included`)
   }
@@ -161,11 +174,11 @@ export function accountHost(core: WorldCore, host: HostState, dtMs: number): voi
   const n = vms.length + containers.length
   ensure(n)
   for (let i = 0; i < vms.length; i++) { demand[i] = vms[i]!.cpuPercent; weight[i] = 1 }
-  for (let j = 0; j < containers.length; j++) {
-    const c = containers[j]!
-    demand[vms.length + j] = containerCpuDemand(c, host.cores)
-    weight[vms.length + j] = c.hostConfig.cpuShares / 1024
-  }
+  let total = 0
+  for (let i = 0; i < vms.length; i++) total += demand[i]!
+  for (let j = 0; j < containers.length; j++) total += demand[vms.length + j] = containerCpuDemand(containers[j]!, host.cores)
+  // weights (cpu.weight) only matter when the cores are contended
+  if (total > capacity) for (let j = 0; j < containers.length; j++) weight[vms.length + j] = containers[j]!.hostConfig.cpuShares / 1024
   const used = fairShare(capacity, demand, weight, n, alloc)
   for (let i = 0; i < vms.length; i++) vms[i]!.cpuPercent = alloc[i]!
   for (let j = 0; j < containers.length; j++) {
@@ -175,11 +188,11 @@ export function accountHost(core: WorldCore, host: HostState, dtMs: number): voi
   }
   host.cpuPercent = (used / capacity) * 100
   // 4) memory, and the host's OOM killer when it runs out
-  host.memoryUsedMb = hostMemoryUsedMb(core, host, hostDaemon, vms)
+  host.memoryUsedMb = hostMemoryUsedMb(host, totals ? totals.memoryMb : 0, vms)
   let guard = 0
   while (host.memoryUsedMb > host.memoryMb && guard++ < 64) {
     if (!hostOomKill(core, host, hostDaemon, vms)) break
-    host.memoryUsedMb = hostMemoryUsedMb(core, host, hostDaemon, vms)
+    host.memoryUsedMb = hostMemoryUsedMb(host, hostDaemon ? daemonMemoryMb(hostDaemon) : 0, vms)
   }
   // 5) disk
   host.diskUsedMb = hostDiskUsedMb(core, host, hostDaemon, vms)
@@ -191,9 +204,8 @@ export function accountHost(core: WorldCore, host: HostState, dtMs: number): voi
   } else host.diskFull = false
 }
 
-export function hostMemoryUsedMb(core: WorldCore, host: HostState, hostDaemon: DaemonState | undefined, vms: VmState[]): number {
-  let mb = HOST_PROFILE.hostOsIdleMb.value
-  if (hostDaemon) mb += daemonMemoryMb(hostDaemon)
+function hostMemoryUsedMb(host: HostState, engineMb: number, vms: VmState[]): number {
+  let mb = HOST_PROFILE.hostOsIdleMb.value + engineMb
   for (const vm of vms) if (isRunningVm(vm)) mb += vmReservedMb(host, vm)
   return mb
 }
