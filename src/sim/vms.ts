@@ -95,12 +95,7 @@ export function startVm(core: WorldCore, vm: VmState): CommandResult {
   vm.startRequestedAtMs = s.clockMs
   vm.gen += 1
   vm.panicked = false
-  vm.guestUsedMb = 0
-  vm.leakedMb = 0
-  vm.leakRateMbPerS = 0
-  vm.hogThreads = 0
-  vm.forkBomb = false
-  vm.diskFillRateMbPerS = 0
+  resetVmFigures(vm)
   transitionVm(core, vm, 'start')
   core.schedule(s.clockMs + vm.plannedPhases[0]!.ms, 'vm.phase', vm.id, String(vm.gen))
   core.emit('vm.starting', vm.name, `VM ${vm.name} is booting: ${vm.plannedPhases.map((p) => p.name).join(' → ')}`)
@@ -161,9 +156,11 @@ export function onVmHalted(core: WorldCore, timer: Timer): void {
   core.emit('vm.stopped', vm.name, `VM ${vm.name} stopped`)
 }
 
+/** A VM that is off, or booting afresh: no guest memory touched, no fault running inside. */
 function resetVmFigures(vm: VmState): void {
   vm.runningSinceMs = null
   vm.guestUsedMb = 0
+  vm.leakedMb = 0
   vm.cpuPercent = 0
   vm.pids = 0
   vm.hogThreads = 0
