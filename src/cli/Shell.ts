@@ -12,7 +12,8 @@ import type { CliOutput } from './api.ts'
 export const EPOCH_MS = Date.UTC(2025, 0, 1)
 
 export interface ShellOutput extends CliOutput { clear?: boolean; parseError?: boolean }
-export interface SessionEntry { atMs: number; line: string }
+/** A command as it was run: when it started and when the clock stood after it (pull, build, a foreground run take time). */
+export interface SessionEntry { atMs: number; endMs: number; line: string }
 
 /** Strip a `#` comment that is outside quotes. */
 export function stripComment(line: string): string {
@@ -62,7 +63,7 @@ export class Shell {
     const atMs = this.world.clockMs
     const result = await this.execute(parsed)
     if (parsed.kind !== 'shell' || parsed.words[0] === 'export' || parsed.words[0] === 'unset') {
-      if (!(parsed.kind === 'sim' && (parsed.command.type === 'report' || parsed.command.type === 'wait'))) this.session.push({ atMs, line: line.trim() })
+      if (!(parsed.kind === 'sim' && (parsed.command.type === 'report' || parsed.command.type === 'wait'))) this.session.push({ atMs, endMs: this.world.clockMs, line: line.trim() })
     }
     return result
   }
@@ -70,11 +71,13 @@ export class Shell {
   /** What was done, as a command file with `wait` lines, so it replays in the app and in `npm run sim`. */
   sessionScript(untilMs = this.world.clockMs): string {
     const lines = ['# Stacklab session', `# saved at t = ${(untilMs / 1000).toFixed(1)} s`]
+    // a command that takes time (pull, build, foreground run) advances the clock itself on replay,
+    // so each gap is measured from where the clock stood after the previous command
     let t = 0
     for (const e of this.session) {
       if (e.atMs > t) lines.push(`wait ${e.atMs - t}ms`)
       lines.push(e.line)
-      t = Math.max(t, e.atMs)
+      t = e.endMs
     }
     if (untilMs > t) lines.push(`wait ${untilMs - t}ms`)
     return lines.join('\n') + '\n'

@@ -1,0 +1,65 @@
+// Wires the pieces: the controller (model side), the Pixi scene on the stage element, the React panels, the
+// keyboard, the desktop menu and the view side effects (projector, zoom, reduced motion).
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { AppShell } from '../ui/AppShell'
+import { ControllerContext, useStoreSelector } from '../ui/useController'
+import { StackScene, type RendererPreference } from '../scene/StackScene'
+import type { Platform } from '../platform/createPlatform'
+import type { SimController } from './SimController'
+import { installShortcuts } from './keyboard'
+import { runMenuAction } from './menuCommands'
+
+export interface AppProps {
+  controller: SimController
+  platform: Platform
+  preference: RendererPreference
+  onScene: (scene: StackScene) => void
+}
+
+export function App({ controller, platform, preference, onScene }: AppProps) {
+  const [stageError, setStageError] = useState<string | null>(null)
+  const creating = useRef(false)
+  const view = useStoreSelector(controller.store, (s) => s.view)
+
+  const stageRef = useCallback((element: HTMLDivElement | null) => {
+    if (!element || creating.current) return
+    creating.current = true
+    const view = controller.viewState
+    StackScene.create(element, { preference, projector: view.projector, reducedMotion: view.reducedMotion })
+      .then((scene) => {
+        controller.attachScene(scene)
+        onScene(scene)
+        element.dataset['ready'] = 'true'
+        document.body.dataset['pixiRenderer'] = scene.rendererName
+      })
+      .catch((error: unknown) => {
+        setStageError(`The stage could not be drawn (${error instanceof Error ? error.message : String(error)}). Everything else works; try ?renderer=canvas.`)
+      })
+  }, [controller, preference, onScene])
+
+  useEffect(() => installShortcuts(controller), [controller])
+  useEffect(() => platform.onMenuCommand((action) => runMenuAction(controller, action)), [controller, platform])
+
+  useEffect(() => {
+    const query = window.matchMedia('(prefers-reduced-motion: reduce)')
+    const apply = () => controller.setReducedMotion(query.matches)
+    query.addEventListener('change', apply)
+    return () => query.removeEventListener('change', apply)
+  }, [controller])
+
+  useEffect(() => {
+    document.documentElement.style.fontSize = `calc(var(--base-size) * ${view.zoom * (view.projector ? 1.25 : 1)})`
+    document.documentElement.dataset['theme'] = view.projector ? 'projector' : 'default'
+    try {
+      window.localStorage.setItem('stacklab.projector', view.projector ? '1' : '0')
+    } catch {
+      // storage may be unavailable; the preference is a convenience
+    }
+  }, [view.zoom, view.projector])
+
+  return (
+    <ControllerContext.Provider value={controller}>
+      <AppShell stageRef={stageRef} stageError={stageError} />
+    </ControllerContext.Provider>
+  )
+}

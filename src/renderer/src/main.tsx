@@ -1,0 +1,53 @@
+// The renderer's entry: pick the platform, restore the autosave, start the loop, mount React.
+// Pixi v8 compiles shaders with new Function(); the CSP forbids eval, so its CSP-safe polyfills load first.
+import 'pixi.js/unsafe-eval'
+import { createRoot } from 'react-dom/client'
+import { App } from './app/App'
+import { SimController } from './app/SimController'
+import { Autosaver } from './app/Autosaver'
+import { installTestHooks } from './app/testHooks'
+import { createPlatform } from './platform/createPlatform'
+import type { RendererPreference, StackScene } from './scene/StackScene'
+
+function rendererPreference(params: URLSearchParams): RendererPreference {
+  const value = params.get('renderer')
+  return value === 'canvas' || value === 'webgpu' || value === 'webgl' ? value : 'webgl'
+}
+
+function storedProjector(): boolean {
+  try {
+    return window.localStorage.getItem('stacklab.projector') === '1'
+  } catch {
+    return false
+  }
+}
+
+async function main(): Promise<void> {
+  const params = new URLSearchParams(window.location.search)
+  const platform = createPlatform()
+  const speed = Number(params.get('speed'))
+  const controller = new SimController({
+    platform,
+    projector: params.has('projector') ? params.get('projector') !== '0' : storedProjector(),
+    reducedMotion: window.matchMedia('(prefers-reduced-motion: reduce)').matches,
+    playing: params.get('paused') !== '1',
+    ...(speed > 0 ? { speed } : {})
+  })
+  let scene: StackScene | null = null
+  if (params.get('e2e') === '1') installTestHooks(controller, () => scene)
+  const autosaver = new Autosaver(platform, controller)
+  if (params.get('autosave') !== 'off') {
+    await autosaver.restore()
+    autosaver.start()
+  }
+  const root = document.getElementById('root')
+  if (!root) throw new Error('index.html has no #root')
+  const onScene = (created: StackScene): void => {
+    scene = created
+  }
+  createRoot(root).render(<App controller={controller} platform={platform} preference={rendererPreference(params)} onScene={onScene} />)
+  controller.start()
+  document.body.dataset['appReady'] = 'true'
+}
+
+void main()

@@ -1,0 +1,24 @@
+// What the renderer needs from where it runs: files, pictures, the autosave slot and the menu. The web build
+// uses the browser (file input, a download link, IndexedDB); the desktop build goes through window.stacklab.
+import type { AutosaveReadResult, AutosaveWriteResult, MenuAction } from '../../../shared/ipc'
+
+export interface OpenedFile { name: string; text: string }
+
+export type SaveOutcome = { status: 'saved'; name: string } | { status: 'cancelled' } | { status: 'failed'; message: string }
+
+export interface Platform {
+  readonly kind: 'web' | 'electron'
+  /** Asks the person for a text file; null when they cancel. Throws with a readable message on failure. */
+  openTextFile(): Promise<OpenedFile | null>
+  saveTextFile(suggestedName: string, text: string): Promise<SaveOutcome>
+  /** dataUrl is canvas.toDataURL('image/png'). */
+  savePng(suggestedName: string, dataUrl: string): Promise<SaveOutcome>
+  readonly autosave: {
+    read(): Promise<AutosaveReadResult>
+    write(payload: string): Promise<AutosaveWriteResult>
+    /** Keeps a damaged payload out of the way so the next autosave cannot overwrite it; returns where, or null. */
+    setAside(payload: string, reason: string): Promise<string | null>
+  }
+  /** Calls back with each application-menu action; returns the function that unsubscribes. */
+  onMenuCommand(callback: (action: MenuAction) => void): () => void
+}

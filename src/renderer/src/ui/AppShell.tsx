@@ -1,0 +1,57 @@
+// The page: toolbar on top; the stage and the inspector; the terminal and the timeline/charts/events below.
+import type { RefCallback } from 'react'
+import './styles.css'
+import { Toolbar } from './Toolbar'
+import { Notices } from './Notices'
+import { Inspector } from './Inspector'
+import { TerminalPanel } from './TerminalPanel'
+import { InsightTabs } from './InsightTabs'
+import { LayerList } from './LayerList'
+import { StageTooltip } from './StageTooltip'
+import { NewVmDialog } from './NewVmDialog'
+import { RunContainerDialog } from './RunContainerDialog'
+import { HelpDialog } from './HelpDialog'
+import { useController, useSnapshot } from './useController'
+
+export function AppShell({ stageRef, stageError }: { stageRef: RefCallback<HTMLDivElement>; stageError: string | null }) {
+  const projector = useSnapshot((s) => s.view.projector)
+  return (
+    <div className="app" data-theme={projector ? 'projector' : 'default'} data-testid="app">
+      <a className="skip-link" href="#stage">Skip to the stage</a>
+      <Toolbar />
+      <main className="workspace">
+        <Notices />
+        <section id="stage" className="panel stage-panel" aria-labelledby="stage-title" tabIndex={-1}>
+          <h2 id="stage-title" className="sr-only">The VM stack and the container stack</h2>
+          <div className="stage-host" ref={stageRef} data-testid="stage">
+            {stageError && <p className="stage-error" role="alert">{stageError}</p>}
+            <StageTooltip />
+            <StageActions />
+          </div>
+          <LayerList />
+        </section>
+        <aside className="side" aria-label="Inspector">
+          <Inspector />
+        </aside>
+        <div className="bottom">
+          <TerminalPanel />
+          <InsightTabs />
+        </div>
+        <NewVmDialog />
+        <RunContainerDialog />
+        <HelpDialog />
+      </main>
+    </div>
+  )
+}
+
+/** The create buttons sit in the column they add to: New VM on the VM stack, Run container on the container stack. */
+function StageActions() {
+  const controller = useController()
+  return (
+    <div className="stage-actions" role="group" aria-label="Create">
+      <button type="button" className="accent stage-action-vm" onClick={() => controller.setDialog('vm')} data-testid="open-new-vm">+ New VM…</button>
+      <button type="button" className="accent stage-action-container" onClick={() => controller.setDialog('container')} data-testid="open-run-container">+ Run container…</button>
+    </div>
+  )
+}

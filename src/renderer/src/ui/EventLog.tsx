@@ -1,0 +1,40 @@
+// The world's events (past tense: vm.started, container.oomKilled, host.panicked…), newest at the bottom.
+import { useEffect, useId, useRef, useState } from 'react'
+import { useSnapshot } from './useController'
+import { formatClock } from './format'
+
+const FILTERS = [['all', 'Everything'], ['vm', 'VMs'], ['container', 'Containers'], ['host', 'Hosts and faults']] as const
+
+export function EventLog() {
+  const events = useSnapshot((s) => s.events, (a, b) => a === b)
+  const [filter, setFilter] = useState<(typeof FILTERS)[number][0]>('all')
+  const list = useRef<HTMLDivElement>(null)
+  const filterId = useId()
+  const shown = events.filter((e) => filter === 'all' || (filter === 'host' ? /^(host|fault|world)\./.test(e.type) : e.type.startsWith(filter + '.')))
+  useEffect(() => {
+    const el = list.current
+    if (el) el.scrollTop = el.scrollHeight
+  }, [shown.length])
+  return (
+    <div className="event-log" data-testid="event-log">
+      <div className="event-head">
+        <label htmlFor={filterId}>Show</label>
+        <select id={filterId} value={filter} onChange={(e) => setFilter(e.target.value as typeof filter)}>
+          {FILTERS.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+        </select>
+        <span className="hint">{shown.length} event{shown.length === 1 ? '' : 's'}</span>
+      </div>
+      <div className="events" ref={list} role="log" aria-label="World events" tabIndex={0}>
+        <ol>
+        {shown.map((e) => (
+          <li key={e.index} className={`event event-${e.type.split('.')[0]}`}>
+            <span className="event-time">{formatClock(e.atMs)}</span>
+            <code className="event-type">{e.type}</code>
+            <span className="event-message">{e.message}</span>
+          </li>
+        ))}
+        </ol>
+      </div>
+    </div>
+  )
+}

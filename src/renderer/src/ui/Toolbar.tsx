@@ -1,0 +1,118 @@
+// The banner: time controls, the sandbox actions, the two create dialogs, files and view.
+import { useEffect, useId, useRef, useState } from 'react'
+import { useController, useSnapshot } from './useController'
+import { formatClock } from './format'
+import { Icon } from './Icon'
+
+export const SPEED_CHOICES = [0.25, 0.5, 1, 2, 5, 10, 20]
+export const STEP_CHOICES = [100, 1000, 10_000]
+
+function stepLabel(ms: number): string {
+  return `${ms / 1000} s`
+}
+
+export function Toolbar() {
+  const controller = useController()
+  const t = useSnapshot((s) => ({
+    playing: s.playing, speed: s.speed, timing: s.timing, compression: s.compression, stepMs: s.stepMs, clockMs: s.clockMs,
+    checkpoints: s.checkpoints.length, busy: s.busy, projector: s.view.projector
+  }))
+  const speedId = useId()
+  const stepId = useId()
+  return (
+    <header className="toolbar" role="banner">
+      <h1 className="brand"><span aria-hidden="true" className="brand-mark">▦</span> <span className="brand-name">Stacklab</span></h1>
+      <div className="toolbar-group" role="group" aria-label="Time">
+        <button type="button" className="primary play" onClick={() => controller.togglePlay()} aria-keyshortcuts="Space"
+          data-testid="play-pause">
+          <Icon name={t.playing ? 'pause' : 'play'} /> {t.playing ? 'Pause' : 'Play'}
+        </button>
+        <button type="button" onClick={() => controller.step()} disabled={t.busy} aria-keyshortcuts="ArrowRight" data-testid="step">
+          <Icon name="step" /> Step
+        </button>
+        <label className="sr-only" htmlFor={stepId}>Step size</label>
+        <select id={stepId} value={t.stepMs} onChange={(e) => controller.setStepMs(Number(e.target.value))} data-testid="step-size">
+          {STEP_CHOICES.map((ms) => <option key={ms} value={ms}>+{stepLabel(ms)}</option>)}
+        </select>
+        <span className="speed">
+          <button type="button" className="icon" onClick={() => controller.slower()} aria-label="Slower" aria-keyshortcuts="-">−</button>
+          <label className="sr-only" htmlFor={speedId}>Speed</label>
+          <select id={speedId} value={t.speed} onChange={(e) => controller.setSpeed(Number(e.target.value))} data-testid="speed">
+            {SPEED_CHOICES.map((s) => <option key={s} value={s}>{s}×</option>)}
+          </select>
+          <button type="button" className="icon" onClick={() => controller.faster()} aria-label="Faster" aria-keyshortcuts="+">+</button>
+        </span>
+        <output className="clock" aria-label="Virtual time" data-testid="clock"><span className="clock-t" aria-hidden="true">t</span> {formatClock(t.clockMs)}</output>
+        <button type="button" role="switch" aria-checked={t.timing === 'compressed'} className="switch" data-testid="timing"
+          onClick={() => controller.setTiming(t.timing === 'compressed' ? 'realistic' : 'compressed')}
+          title="Compressed timing speeds through boot phases; stopwatches still show the real figures">
+          <span className="switch-track" aria-hidden="true"><span className="switch-thumb" /></span>
+          Compressed{t.timing === 'compressed' && t.compression > 1.05 ? ` ×${Math.round(t.compression)}` : ''}
+        </button>
+      </div>
+      <div className="toolbar-group" role="group" aria-label="Sandbox">
+        <button type="button" onClick={() => controller.resetAll()} aria-keyshortcuts="Alt+R" data-testid="reset" aria-label="Reset all">
+          <Icon name="reset" /> Reset</button>
+        <button type="button" onClick={() => void controller.checkpoint()} disabled={t.busy} data-testid="checkpoint"><Icon name="flag" /> Checkpoint</button>
+        <button type="button" onClick={() => void controller.rewind()} disabled={t.busy || t.checkpoints === 0} data-testid="rewind"><Icon name="rewind" /> Rewind</button>
+      </div>
+      <div className="toolbar-group end" role="group" aria-label="File and view">
+        <AutosaveStatus />
+        <FileMenu />
+        <button type="button" aria-pressed={t.projector} onClick={() => controller.setProjector(!t.projector)} aria-keyshortcuts="P"
+          data-testid="projector">Projector</button>
+        <button type="button" className="icon" aria-label="Keyboard shortcuts and help" onClick={() => controller.setHelp('shortcuts')}
+          aria-keyshortcuts="?">?</button>
+      </div>
+    </header>
+  )
+}
+
+function FileMenu() {
+  const controller = useController()
+  const [open, setOpen] = useState(false)
+  const menuId = useId()
+  const root = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (!open) return
+    const close = (event: MouseEvent | FocusEvent) => {
+      if (root.current && event.target instanceof Node && !root.current.contains(event.target)) setOpen(false)
+    }
+    document.addEventListener('mousedown', close)
+    document.addEventListener('focusin', close)
+    return () => {
+      document.removeEventListener('mousedown', close)
+      document.removeEventListener('focusin', close)
+    }
+  }, [open])
+  const item = (label: string, action: () => Promise<void>, testId: string) => (
+    <li>
+      <button type="button" data-testid={testId} onClick={() => { setOpen(false); void action() }}>{label}</button>
+    </li>
+  )
+  return (
+    <div className="file-menu" ref={root} onKeyDown={(e) => { if (e.key === 'Escape') setOpen(false) }}>
+      <button type="button" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen(!open)} data-testid="file-menu">
+        File <span aria-hidden="true">▾</span>
+      </button>
+      <ul id={menuId} className="file-menu-list" hidden={!open}>
+        {item('Open scenario…', () => controller.openScenario(), 'open-scenario')}
+        {item('Save scenario…', () => controller.saveScenario(), 'save-scenario')}
+        {item('Save session as command file…', () => controller.saveSession(), 'save-session')}
+        {item('Export picture (PNG)…', () => controller.exportPng(), 'export-png')}
+      </ul>
+    </div>
+  )
+}
+
+function AutosaveStatus() {
+  const autosave = useSnapshot((s) => s.autosave)
+  if (autosave.status === 'off' && autosave.message === null) return null
+  const text = autosave.status === 'saved' ? 'Autosaved' : autosave.status === 'failed' ? 'Autosave failed' : autosave.status === 'off' ? 'Autosave off' : 'Autosave on'
+  const title = autosave.status === 'saved' && autosave.savedAt ? `Saved at ${new Date(autosave.savedAt).toLocaleTimeString()}` : autosave.message ?? undefined
+  return (
+    <span className={`autosave autosave-${autosave.status}`} title={title} data-testid="autosave-status" data-status={autosave.status}>
+      <span aria-hidden="true">{autosave.status === 'failed' ? '!' : '✓'}</span> {text}
+    </span>
+  )
+}
