@@ -34,7 +34,7 @@ export interface ControllerOptions {
 export interface AutosavePayload {
   schema: 'stacklab.sandbox/1'
   world: string
-  session: { atMs: number; line: string }[]
+  session: { atMs: number; endMs?: number; line: string }[]
   history: string[]
   speed: number
   timing: TimingMode
@@ -535,7 +535,10 @@ export class SimController implements UiController {
     checkWorld(world)
     const shell = new Shell(world)
     for (const entry of data.session) {
-      if (typeof entry?.line === 'string' && typeof entry.atMs === 'number') shell.session.push({ atMs: entry.atMs, line: entry.line })
+      if (typeof entry?.line === 'string' && typeof entry.atMs === 'number') {
+        // saves from before endMs was kept: assume the command took no time
+        shell.session.push({ atMs: entry.atMs, endMs: typeof entry.endMs === 'number' ? entry.endMs : entry.atMs, line: entry.line })
+      }
     }
     for (const line of data.history) if (typeof line === 'string') shell.history.push(line)
     this.replaceWorld(world, shell)
