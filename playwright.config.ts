@@ -19,7 +19,8 @@ export const chromiumArgs = [
   ...(process.env['EXTRA_CHROMIUM_ARGS']?.split(' ').filter(Boolean) ?? [])
 ]
 
-const PORT = 4173
+// PW_PORT and STACKLAB_WEB_OUT let several checkouts' test runs share one machine
+const PORT = Number(process.env['PW_PORT'] ?? 4173)
 
 export default defineConfig({
   testDir: 'tests/e2e',

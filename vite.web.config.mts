@@ -8,7 +8,7 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   build: {
-    outDir: fileURLToPath(new URL('./dist-web', import.meta.url)),
+    outDir: process.env['STACKLAB_WEB_OUT'] ?? fileURLToPath(new URL('./dist-web', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000
   },
