@@ -109,6 +109,8 @@ export class World {
           hostname: vm.name, kernel, env: [], processes: [[1, vm.os.startsWith('windows') ? 'System' : '/sbin/init'], [412, 'sshd'], [530, 'sh']],
           files: { '/etc/hostname': `${vm.name}\n` }, reach: () => false, canFork: !vm.forkBomb
         })
+        // like a foreground `docker run`, a foreground command may hold the clock for an hour at most
+        if (r.durationMs > 3_600_000) return fail(`vm exec: ${cmd.argv.join(' ')} would run for ${Math.round(r.durationMs / 1000)} s; a foreground command may run at most 1 h here`)
         if (r.durationMs > 0) this.step(r.durationMs)
         const text = (r.stdout + r.stderr).replace(/\n$/, '')
         return r.exitCode === 0 ? ok(text) : fail(text || `exit status ${r.exitCode}`)
