@@ -1,6 +1,6 @@
 // Request building and error printing shared by every docker command.
 import type { ApiRequest } from '../engine-api/types.ts'
-import type { RawResponse, Transport } from './transport.ts'
+import { concat, type RawResponse, type StreamHandle, type Transport } from './transport.ts'
 import { text } from './streams.ts'
 
 export interface CliOutput { stdout: string; stderr: string; exitCode: number }
@@ -42,6 +42,11 @@ export function errorMessage(res: RawResponse): string {
   } catch {
     return raw.trim()
   }
+}
+
+/** The daemon's error text from a refused stream (its whole body has arrived: see Transport.open). */
+export function streamErrorMessage(handle: StreamHandle): string {
+  return errorMessage({ status: handle.status, headers: handle.headers, body: concat(handle.chunks) })
 }
 
 function statusText(status: number): string {

@@ -3,8 +3,10 @@ import { out, type CliContext, type CliOutput } from './api.ts'
 import { runOrCreate } from './commands/run.ts'
 import { build, images, pull, rmi, tag } from './commands/images.ts'
 import { exec, inspect, lifecycle, logs, port, ps, rename, rm, stats, top, wait } from './commands/containers.ts'
-import { events, info, network, systemDf, version, volume } from './commands/system.ts'
+import { clientBlock, events, info, network, systemDf, version, volume } from './commands/system.ts'
+import { ConnectionError } from './transport.ts'
 import { parseDurationMs } from '../sim/index.ts'
+import { unixTimestampText } from './format.ts'
 
 export const DOCKER_COMMANDS = ['run', 'create', 'ps', 'images', 'pull', 'stop', 'start', 'restart', 'kill', 'pause', 'unpause', 'rm', 'logs',
   'inspect', 'stats', 'rmi', 'tag', 'exec', 'build', 'network', 'volume', 'system', 'version', 'info', 'events', 'top', 'port', 'rename', 'wait',
@@ -36,18 +38,32 @@ export interface DockerExtras {
   tarOf(dir: string): Uint8Array | null
 }
 
-/** "10m", "2025-01-01T00:00:00Z", unix seconds → unix seconds, relative to the CLI's clock. */
+/**
+ * `--since`/`--until` as docker's GetTimestamp sends them, relative to the CLI's clock: unix seconds pass through
+ * as typed ("1735689605.5"), a duration ("10m") is whole seconds before now, a date keeps its fraction ("sec.nnnnnnnnn").
+ */
 function sinceParser(ctx: CliContext) {
-  return (v: string): number | null => {
-    if (/^\d+(\.\d+)?$/.test(v)) return Math.floor(Number(v))
+  return (v: string): string | null => {
+    if (/^\d+(\.\d{1,9})?$/.test(v)) return v
     const d = parseDurationMs(v)
-    if (d !== null) return Math.floor((ctx.nowMs() - d) / 1000)
+    if (d !== null && v !== '0') return String(Math.floor((ctx.nowMs() - d) / 1000))
     const t = Date.parse(v)
-    return Number.isNaN(t) ? null : Math.floor(t / 1000)
+    return Number.isNaN(t) ? null : unixTimestampText(t)
   }
 }
 
 export async function runDocker(words: string[], ctx: CliContext, extras: DockerExtras): Promise<CliOutput> {
+  try {
+    return await dispatch(words, ctx, extras)
+  } catch (e) {
+    // over HTTP the daemon may not be there at all
+    if (!(e instanceof ConnectionError)) throw e
+    const message = `Cannot connect to the Docker daemon at ${ctx.hostUrl}. Is the docker daemon running?\n`
+    return out(words[0] === 'version' ? clientBlock(ctx, extras.contextName) : '', message, 1)
+  }
+}
+
+async function dispatch(words: string[], ctx: CliContext, extras: DockerExtras): Promise<CliOutput> {
   let [cmd, ...rest] = words
   // `docker container ls`, `docker image ls` and friends map onto the classic commands
   if (cmd === 'container' || cmd === 'image') {

@@ -37,6 +37,9 @@ export function concat(chunks: Uint8Array[]): Uint8Array {
 
 export class TimeoutError extends Error {}
 
+/** The daemon could not be reached at all (refused, no such socket): the CLI's "Cannot connect to the Docker daemon". */
+export class ConnectionError extends Error {}
+
 /** Calls the handler directly; waiting advances the world's clock in 100 ms steps. */
 export class InProcessTransport implements Transport {
   constructor(private readonly world: World, private readonly handler: ApiHandler) {}

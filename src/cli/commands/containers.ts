@@ -1,6 +1,6 @@
 // docker ps, stop/start/restart/kill/pause/unpause/rm, logs, inspect, stats, exec, top, port, rename, wait.
 import { bytesSize, humanSize } from '../../sim/index.ts'
-import { ApiError, call, callJson, daemonError, out, req, type CliContext, type CliOutput } from '../api.ts'
+import { ApiError, call, callJson, daemonError, errorMessage, out, req, streamErrorMessage, type CliContext, type CliOutput } from '../api.ts'
 import { bool, list, parseFlags, str, FlagError, type FlagDef } from '../flags.ts'
 import { ago, ellipsis, portsText, tabTable } from '../format.ts'
 import { demux, text } from '../streams.ts'
@@ -101,11 +101,18 @@ export async function logs(ctx: CliContext, words: string[]): Promise<CliOutput>
     const query: Record<string, string> = { stderr: '1', stdout: '1', tail: str(p.values['tail']) ?? 'all' }
     if (bool(p.values['timestamps'])) query['timestamps'] = '1'
     if (bool(p.values['follow'])) query['follow'] = '1'
-    const handle = await ctx.transport.open(req(ctx, 'GET', `/containers/${info.Id}/logs`, query))
-    if (handle.status >= 400) return daemonError(new ApiError(handle.status, text(concat(handle.chunks))))
-    // in process, `logs -f` follows until the container stops or an hour of simulated time has passed
-    await ctx.transport.until(handle, bool(p.values['follow']) ? 3_600_000 : 0).catch((e: unknown) => { if (!(e instanceof TimeoutError)) throw e; handle.close() })
-    const streams = demux(concat(handle.chunks), info.Config.Tty)
+    let body: Uint8Array
+    if (bool(p.values['follow'])) {
+      const handle = await ctx.transport.open(req(ctx, 'GET', `/containers/${info.Id}/logs`, query))
+      if (handle.status >= 400) return daemonError(new ApiError(handle.status, streamErrorMessage(handle)))
+      // in process, `logs -f` follows until the container stops or an hour of simulated time has passed
+      await ctx.transport.until(handle, 3_600_000).catch((e: unknown) => { if (!(e instanceof TimeoutError)) throw e; handle.close() })
+      body = concat(handle.chunks)
+    } else {
+      // read to the end (over HTTP the body is still arriving when the head is in)
+      body = (await call(ctx, 'GET', `/containers/${info.Id}/logs`, query)).body
+    }
+    const streams = demux(body, info.Config.Tty)
     return out(streams.stdout, streams.stderr)
   } catch (e) { if (e instanceof ApiError) return daemonError(e); throw e }
 }
@@ -117,16 +124,21 @@ export async function inspect(ctx: CliContext, words: string[]): Promise<CliOutp
   const found: unknown[] = []
   let stderr = ''
   const type = str(p.values['type'])
+  const TYPES = ['config', 'container', 'image', 'network', 'node', 'plugin', 'secret', 'service', 'task', 'volume']
+  if (type !== undefined && !TYPES.includes(type)) return out('', `unknown type: "${type}": must be one of ${TYPES.map((t) => `"${t}"`).join(', ')}\n`, 1)
   for (const name of p.args) {
     const attempts = [['container', `/containers/${name}/json`], ['image', `/images/${name}/json`], ['network', `/networks/${name}`], ['volume', `/volumes/${name}`]]
       .filter(([t]) => !type || t === type)
     let hit: unknown = null
+    let notFound = ''
     for (const [, path] of attempts) {
       const res = await ctx.transport.request(req(ctx, 'GET', path!))
       if (res.status === 200) { hit = JSON.parse(text(res.body)); break }
-      if (res.status !== 404) return daemonError(new ApiError(res.status, text(res.body)))
+      if (res.status !== 404) return daemonError(new ApiError(res.status, errorMessage(res)))
+      notFound = errorMessage(res)
     }
-    if (hit === null) stderr += `Error: No such object: ${name}\n`
+    // with --type the daemon's own 404 message is printed; without, the CLI's after trying every kind
+    if (hit === null) stderr += type ? `Error response from daemon: ${notFound}\n` : `Error: No such object: ${name}\n`
     else found.push(hit)
   }
   const format = str(p.values['format'])
@@ -196,7 +208,7 @@ export async function exec(ctx: CliContext, words: string[]): Promise<CliOutput>
     startReq.headers['connection'] = 'Upgrade'
     startReq.headers['upgrade'] = 'tcp'
     const handle = await ctx.transport.open(startReq)
-    if (handle.status >= 400) return daemonError(new ApiError(handle.status, text(concat(handle.chunks))))
+    if (handle.status >= 400) return daemonError(new ApiError(handle.status, streamErrorMessage(handle)))
     await ctx.transport.until(handle, 3_600_000).catch((e: unknown) => { if (!(e instanceof TimeoutError)) throw e; handle.close() })
     const streams = demux(concat(handle.chunks), tty)
     const info = await callJson<{ ExitCode: number | null }>(ctx, 'GET', `/exec/${created.Id}/json`)
@@ -208,7 +220,7 @@ export async function top(ctx: CliContext, words: string[]): Promise<CliOutput> 
   if (words.length < 1) return needArgs('top', 'CONTAINER [ps OPTIONS]', 'Display the running processes of a container')
   try {
     const t = await callJson<{ Titles: string[]; Processes: string[][] }>(ctx, 'GET', `/containers/${words[0]}/top`)
-    return out(tabTable(t.Titles, t.Processes))
+    return out(tabTable(t.Titles, t.Processes, 20))
   } catch (e) { if (e instanceof ApiError) return daemonError(e); throw e }
 }
 
@@ -227,7 +239,7 @@ export async function port(ctx: CliContext, words: string[]): Promise<CliOutput>
 export async function rename(ctx: CliContext, words: string[]): Promise<CliOutput> {
   if (words.length !== 2) return out('', `"docker rename" requires exactly 2 arguments.\nSee 'docker rename --help'.\n\nUsage:  docker rename CONTAINER NEW_NAME\n\nRename a container\n`, 1)
   try { await call(ctx, 'POST', `/containers/${words[0]}/rename`, { name: words[1]! }); return out('') }
-  catch (e) { if (e instanceof ApiError) return daemonError(e); throw e }
+  catch (e) { if (e instanceof ApiError) return out('', `Error response from daemon: ${e.message}\nError: failed to rename container named ${words[0]}\n`, 1); throw e }
 }
 
 export async function wait(ctx: CliContext, words: string[]): Promise<CliOutput> {
@@ -236,7 +248,7 @@ export async function wait(ctx: CliContext, words: string[]): Promise<CliOutput>
   let stderr = ''
   for (const name of words) {
     const handle = await ctx.transport.open(req(ctx, 'POST', `/containers/${name}/wait`))
-    if (handle.status >= 400) { stderr += `Error response from daemon: ${JSON.parse(text(concat(handle.chunks))).message}\n`; continue }
+    if (handle.status >= 400) { stderr += `Error response from daemon: ${streamErrorMessage(handle)}\n`; continue }
     try { await ctx.transport.until(handle, 3_600_000) } catch (e) { handle.close(); if (e instanceof TimeoutError) { stderr += `${name}: ${e.message}\n`; continue } throw e }
     stdout += `${(JSON.parse(text(concat(handle.chunks)).trim()) as { StatusCode: number }).StatusCode}\n`
   }

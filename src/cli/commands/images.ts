@@ -7,8 +7,19 @@ import { bool, parseFlags, str, FlagError } from '../flags.ts'
 
 interface PullMessage { status?: string; id?: string; progress?: string; error?: string; errorDetail?: { message: string } }
 
+export interface PullOutcome {
+  /** "Using default tag: latest" when the reference had no tag (`docker pull` prints it, `docker run` does not) */
+  note: string
+  /** the status lines a non-TTY CLI prints (no progress bars) */
+  progress: string
+  /** the fully qualified reference the CLI prints last, e.g. docker.io/library/alpine:3.20 */
+  qualified: string
+  /** what the CLI prints when the pull failed: "Error response from daemon: …" before the stream, the bare message in it */
+  error: string | null
+}
+
 /** Pull and render the progress as a non-TTY docker CLI does (no progress bars). */
-export async function pullImage(ctx: CliContext, image: string, quiet: boolean): Promise<{ progress: string; stderrIfFailed: string | null }> {
+export async function pullImage(ctx: CliContext, image: string, quiet: boolean): Promise<PullOutcome> {
   let ref = image
   let note = ''
   if (!image.includes('@') && !/:[^/]+$/.test(image)) { ref = `${image}:latest`; note = 'Using default tag: latest\n' }
@@ -16,17 +27,17 @@ export async function pullImage(ctx: CliContext, image: string, quiet: boolean):
   const tag = ref.slice(at + 1)
   const qualified = engine.fullyQualified(ref)
   const fromImage = qualified.slice(0, qualified.length - tag.length - 1)
-  const res = await ctx.transport.request({ ...req(ctx, 'POST', '/images/create', { fromImage, tag }), headers: { host: 'api.moby.localhost', 'x-registry-auth': 'e30=' } })
-  if (res.status >= 400) {
-    return { progress: note, stderrIfFailed: `Error response from daemon: ${errorMessage(res)}\n` }
-  }
-  let progress = note
+  const request = req(ctx, 'POST', '/images/create', { fromImage, tag })
+  request.headers['x-registry-auth'] = 'e30='
+  const res = await ctx.transport.request(request)
+  if (res.status >= 400) return { note, progress: '', qualified, error: `Error response from daemon: ${errorMessage(res)}` }
+  let progress = ''
   for (const m of jsonLines(res.body) as PullMessage[]) {
-    if (m.error) return { progress, stderrIfFailed: `${m.errorDetail?.message ?? m.error}\n` }
+    if (m.error) return { note, progress, qualified, error: m.errorDetail?.message ?? m.error }
     if (m.progress || !m.status) continue
     if (!quiet) progress += m.id ? `${m.id}: ${m.status}\n` : `${m.status}\n`
   }
-  return { progress: progress + `${qualified}\n`, stderrIfFailed: null }
+  return { note, progress, qualified, error: null }
 }
 
 export async function pull(ctx: CliContext, words: string[]): Promise<CliOutput> {
@@ -38,8 +49,8 @@ export async function pull(ctx: CliContext, words: string[]): Promise<CliOutput>
   if (!engine.isValidRef(image)) return out('', `invalid reference format${/[A-Z]/.test(image) ? ': repository name (library/' + image + ') must be lowercase' : ''}\n`, 1)
   const quiet = bool(parsed.values['quiet'])
   const r = await pullImage(ctx, image, quiet)
-  if (r.stderrIfFailed !== null) return out(quiet ? '' : r.progress, r.stderrIfFailed, 1)
-  return out(quiet ? r.progress.split('\n').filter(Boolean).pop()! + '\n' : r.progress)
+  if (r.error !== null) return out(quiet ? '' : r.note + r.progress, r.error + '\n', 1)
+  return out(quiet ? `${r.qualified}\n` : `${r.note}${r.progress}${r.qualified}\n`)
 }
 
 interface ImageSummary { Id: string; RepoTags: string[] | null; Created: number; Size: number }

@@ -24,17 +24,41 @@ function invalid(command: string, message: string): FlagError {
   return new FlagError(`invalid argument ${message}\nSee 'docker ${command} --help'.`)
 }
 
+/**
+ * `-p` as go-connections' ParsePortSpec reads it: `[IP:][HOSTPORT:]CONTAINERPORT[/PROTO]`, where `IP::PORT` leaves the
+ * host port to the daemon and an IPv6 address is bracketed (`[::1]:5000:50`).
+ */
+export function parsePublish(spec: string, command: string): { hostIp: string; hostPort: string; containerPort: string; protocol: string } {
+  const fail = (what: string) => new FlagError(`${what}\n\nRun 'docker ${command} --help' for more information`)
+  const slash = spec.lastIndexOf('/')
+  const protocol = slash >= 0 ? spec.slice(slash + 1) : 'tcp'
+  let rest = slash >= 0 ? spec.slice(0, slash) : spec
+  let hostIp = ''
+  const v6 = /^\[([0-9a-fA-F:.]+)\]:(.*)$/.exec(rest)
+  if (v6) { hostIp = v6[1]!; rest = v6[2]! }
+  const parts = rest.split(':')
+  let hostPort = ''
+  let containerPort: string
+  if (parts.length === 1) containerPort = parts[0]!
+  else if (parts.length === 2) { hostPort = parts[0]!; containerPort = parts[1]! }
+  else if (parts.length === 3 && !v6) { hostIp = parts[0]!; hostPort = parts[1]!; containerPort = parts[2]! }
+  else throw fail(`invalid IP address: ${parts.slice(0, -2).join(':')}`)
+  if (hostIp && !v6 && !/^\d{1,3}(\.\d{1,3}){3}$/.test(hostIp)) throw fail(`invalid IP address: ${hostIp}`)
+  if (!/^\d+$/.test(containerPort) || Number(containerPort) < 1 || Number(containerPort) > 65535) throw fail(`invalid containerPort: ${containerPort}`)
+  if (hostPort && (!/^\d+$/.test(hostPort) || Number(hostPort) > 65535)) throw fail(`invalid hostPort: ${hostPort}`)
+  if (!['tcp', 'udp', 'sctp'].includes(protocol)) throw fail(`invalid proto: ${protocol}`)
+  return { hostIp, hostPort, containerPort, protocol }
+}
+
 /** The create body, as docker CLI 28 builds it from the flags. */
 export function createBody(command: string, values: Record<string, string | boolean | string[]>, image: string, cmd: string[], foreground: boolean): Record<string, unknown> {
   const exposed: Record<string, object> = {}
   const bindings: Record<string, { HostIp: string; HostPort: string }[]> = {}
   for (const spec of list(values['publish'])) {
-    const m = /^(?:(\d+\.\d+\.\d+\.\d+):)?(\d+)?:?(\d+)(?:\/(tcp|udp))?$/.exec(spec)
-    const parts = spec.split(':')
-    if (!m || parts.length > 3) throw invalid(command, `"${spec}" for "-p, --publish" flag: invalid publish opts format (should be name=value but no '=' found)`)
-    const key = `${m[3]}/${m[4] ?? 'tcp'}`
+    const p = parsePublish(spec, command)
+    const key = `${p.containerPort}/${p.protocol}`
     exposed[key] = {}
-    bindings[key] = [...(bindings[key] ?? []), { HostIp: m[1] ?? '', HostPort: parts.length >= 2 ? (m[2] ?? '') : '' }]
+    bindings[key] = [...(bindings[key] ?? []), { HostIp: p.hostIp, HostPort: p.hostPort }]
   }
   let memory = 0
   const memText = str(values['memory'])
@@ -105,9 +129,10 @@ async function createWithPull(ctx: CliContext, name: string | undefined, body: R
   }
   const ref = image.includes(':') || image.includes('@') ? image : `${image}:latest`
   notes.push(`Unable to find image '${ref}' locally\n`)
+  // the progress goes to stderr; no "Using default tag" and no final reference line, as docker run prints it
   const pulled = await pullImage(ctx, image, false)
-  notes.push(pulled.stderrIfFailed === null ? pulled.progress : '')
-  if (pulled.stderrIfFailed !== null) throw new ApiError(0, pulled.stderrIfFailed)
+  notes.push(pulled.progress)
+  if (pulled.error !== null) throw new ApiError(0, pulled.error)
   return (await callJson<{ Id: string }>(ctx, 'POST', '/containers/create', query, body)).Id
 }
 
@@ -131,8 +156,10 @@ export async function runOrCreate(ctx: CliContext, words: string[], mode: 'run' 
     id = await createWithPull(ctx, str(parsed.values['name']), body, image, notes)
   } catch (e) {
     if (!(e instanceof ApiError)) throw e
-    const msg = e.status === 0 ? e.message : `docker: Error response from daemon: ${e.message}${RUN_HELP}\n`
-    return out('', notes.join('') + msg, 125)
+    // status 0: the pull failed, and its message is printed as the CLI got it
+    const msg = e.status === 0 ? e.message : `Error response from daemon: ${e.message}`
+    // docker run: "docker: …" plus the help hint, exit 125; docker create: the bare error, exit 1
+    return mode === 'run' ? out('', `${notes.join('')}docker: ${msg}${RUN_HELP}\n`, 125) : out('', `${notes.join('')}${msg}\n`, 1)
   }
   if (mode === 'create') return out(id + '\n', notes.join(''))
   const autoRemove = bool(parsed.values['rm'])
@@ -144,7 +171,10 @@ export async function runOrCreate(ctx: CliContext, words: string[], mode: 'run' 
     if (started.status >= 400) return startFailure(ctx, id, started, notes)
     return out(id + '\n', notes.join(''))
   }
-  const attach = await ctx.transport.open(req(ctx, 'POST', `/containers/${id}/attach`, { stderr: '1', stdout: '1', stream: '1' }))
+  // hijacked, as the CLI sends it (protocol §0.5): over HTTP the answer is `101 UPGRADED` and raw bytes
+  const attachReq = req(ctx, 'POST', `/containers/${id}/attach`, { stderr: '1', stdout: '1', stream: '1' })
+  Object.assign(attachReq.headers, { connection: 'Upgrade', upgrade: 'tcp', 'content-type': 'text/plain' })
+  const attach = await ctx.transport.open(attachReq)
   const wait = await ctx.transport.open(req(ctx, 'POST', `/containers/${id}/wait`, { condition: autoRemove ? 'removed' : 'next-exit' }))
   const started = await ctx.transport.request(req(ctx, 'POST', `/containers/${id}/start`))
   if (started.status >= 400) {

@@ -1,8 +1,8 @@
 // docker version, info, network, volume, system df, events.
 import { bytesSize, humanSize } from '../../sim/index.ts'
-import { ApiError, call, callJson, daemonError, out, req, type CliContext, type CliOutput } from '../api.ts'
+import { ApiError, call, callJson, daemonError, errorMessage, out, req, type CliContext, type CliOutput } from '../api.ts'
 import { bool, list, parseFlags, str, FlagError } from '../flags.ts'
-import { tabTable } from '../format.ts'
+import { tabTable, unixTimestampText } from '../format.ts'
 import { jsonLines } from '../streams.ts'
 
 const flagFail = (e: unknown): CliOutput => { if (e instanceof FlagError) return out('', e.message + '\n', 125); throw e }
@@ -37,21 +37,79 @@ export async function version(ctx: CliContext, context: string): Promise<CliOutp
   }
 }
 
-type Info = Record<string, unknown> & { Containers?: number; ContainersRunning?: number; ContainersPaused?: number; ContainersStopped?: number; Images?: number; ServerVersion?: string; Driver?: string; KernelVersion?: string; OperatingSystem?: string; OSType?: string; Architecture?: string; NCPU?: number; MemTotal?: number; Name?: string; ID?: string; CgroupVersion?: string; LoggingDriver?: string }
+interface Info {
+  Containers?: number; ContainersRunning?: number; ContainersPaused?: number; ContainersStopped?: number; Images?: number; ServerVersion?: string
+  Driver?: string; DriverStatus?: [string, string][] | null; LoggingDriver?: string; CgroupDriver?: string; CgroupVersion?: string
+  Plugins?: { Volume?: string[] | null; Network?: string[] | null; Authorization?: string[] | null; Log?: string[] | null }; CDISpecDirs?: string[] | null
+  Swarm?: { LocalNodeState?: string }; Runtimes?: Record<string, unknown>; DefaultRuntime?: string; InitBinary?: string
+  ContainerdCommit?: { ID?: string }; RuncCommit?: { ID?: string }; InitCommit?: { ID?: string }; SecurityOptions?: string[] | null
+  KernelVersion?: string; OperatingSystem?: string; OSType?: string; Architecture?: string; NCPU?: number; MemTotal?: number; Name?: string; ID?: string
+  DockerRootDir?: string; Debug?: boolean; HttpProxy?: string; HttpsProxy?: string; NoProxy?: string; Labels?: string[] | null; ExperimentalBuild?: boolean
+  RegistryConfig?: { InsecureRegistryCIDRs?: string[] | null; IndexConfigs?: Record<string, { Name: string; Secure: boolean }> | null; Mirrors?: string[] | null } | null
+  LiveRestoreEnabled?: boolean; Warnings?: string[] | null
+}
+
+/** The Server part of `docker info`, in the order docker CLI 28's prettyPrintServerInfo writes it. */
+function serverInfoLines(i: Info): string[] {
+  const lines: string[] = []
+  const nonEmpty = (label: string, v: string | undefined) => { if (v) lines.push(`${label} ${v}`) }
+  lines.push(` Containers: ${i.Containers ?? 0}`, `  Running: ${i.ContainersRunning ?? 0}`, `  Paused: ${i.ContainersPaused ?? 0}`,
+    `  Stopped: ${i.ContainersStopped ?? 0}`, ` Images: ${i.Images ?? 0}`)
+  nonEmpty(' Server Version:', i.ServerVersion)
+  nonEmpty(' Storage Driver:', i.Driver)
+  for (const [k, v] of i.DriverStatus ?? []) lines.push(`  ${k}: ${v}`)
+  nonEmpty(' Logging Driver:', i.LoggingDriver)
+  nonEmpty(' Cgroup Driver:', i.CgroupDriver)
+  nonEmpty(' Cgroup Version:', i.CgroupVersion)
+  const p = i.Plugins ?? {}
+  lines.push(' Plugins:', `  Volume: ${(p.Volume ?? []).join(' ')}`, `  Network: ${(p.Network ?? []).join(' ')}`)
+  if (p.Authorization?.length) lines.push(`  Authorization: ${p.Authorization.join(' ')}`)
+  lines.push(`  Log: ${(p.Log ?? []).join(' ')}`)
+  if (i.CDISpecDirs?.length) lines.push(' CDI spec directories:', ...i.CDISpecDirs.map((d) => `  ${d}`))
+  lines.push(` Swarm: ${i.Swarm?.LocalNodeState ?? ''}`)
+  const runtimes = Object.keys(i.Runtimes ?? {}).sort()
+  if (runtimes.length) lines.push(` Runtimes: ${runtimes.join(' ')}`, ` Default Runtime: ${i.DefaultRuntime ?? ''}`)
+  if (i.OSType === 'linux') {
+    lines.push(` Init Binary: ${i.InitBinary ?? ''}`, ` containerd version: ${i.ContainerdCommit?.ID ?? ''}`, ` runc version: ${i.RuncCommit?.ID ?? ''}`,
+      ` init version: ${i.InitCommit?.ID ?? ''}`)
+    if (i.SecurityOptions?.length) {
+      lines.push(' Security Options:')
+      for (const opt of i.SecurityOptions) {
+        const kv = Object.fromEntries(opt.split(',').map((part) => [part.split('=')[0]!, part.split('=').slice(1).join('=')]))
+        lines.push(`  ${kv['name'] ?? ''}`)
+        if (kv['profile']) lines.push(`   Profile: ${kv['profile']}`)
+      }
+    }
+  }
+  nonEmpty(' Kernel Version:', i.KernelVersion)
+  nonEmpty(' Operating System:', i.OperatingSystem)
+  nonEmpty(' OSType:', i.OSType)
+  nonEmpty(' Architecture:', i.Architecture)
+  lines.push(` CPUs: ${i.NCPU ?? 0}`, ` Total Memory: ${bytesSize(i.MemTotal ?? 0)}`)
+  nonEmpty(' Name:', i.Name)
+  nonEmpty(' ID:', i.ID)
+  lines.push(` Docker Root Dir: ${i.DockerRootDir ?? ''}`, ` Debug Mode: ${String(i.Debug ?? false)}`)
+  nonEmpty(' HTTP Proxy:', i.HttpProxy)
+  nonEmpty(' HTTPS Proxy:', i.HttpsProxy)
+  nonEmpty(' No Proxy:', i.NoProxy)
+  if (i.Labels?.length) lines.push(' Labels:', ...i.Labels.map((l) => `  ${l}`))
+  lines.push(` Experimental: ${String(i.ExperimentalBuild ?? false)}`)
+  const reg = i.RegistryConfig
+  if (reg && ((reg.InsecureRegistryCIDRs?.length ?? 0) > 0 || Object.keys(reg.IndexConfigs ?? {}).length > 0)) {
+    lines.push(' Insecure Registries:')
+    for (const c of Object.values(reg.IndexConfigs ?? {})) if (!c.Secure) lines.push(`  ${c.Name}`)
+    for (const cidr of reg.InsecureRegistryCIDRs ?? []) lines.push(`  ${cidr}`)
+  }
+  if (reg?.Mirrors?.length) lines.push(' Registry Mirrors:', ...reg.Mirrors.map((m) => `  ${m}`))
+  lines.push(` Live Restore Enabled: ${String(i.LiveRestoreEnabled ?? false)}`, '')
+  return lines
+}
 
 export async function info(ctx: CliContext, context: string): Promise<CliOutput> {
   const client = `Client:\n Version:    28.2.2\n Context:    ${context}\n Debug Mode: false\n\nServer:\n`
   try {
     const i = await callJson<Info>(ctx, 'GET', '/info')
-    const lines = [
-      ` Containers: ${i.Containers ?? 0}`, `  Running: ${i.ContainersRunning ?? 0}`, `  Paused: ${i.ContainersPaused ?? 0}`, `  Stopped: ${i.ContainersStopped ?? 0}`,
-      ` Images: ${i.Images ?? 0}`, ` Server Version: ${i.ServerVersion ?? ''}`, ` Storage Driver: ${i.Driver ?? ''}`, ` Logging Driver: ${i.LoggingDriver ?? 'json-file'}`,
-      ' Cgroup Driver: systemd', ` Cgroup Version: ${i.CgroupVersion ?? '2'}`, ' Swarm: inactive', ' Runtimes: io.containerd.runc.v2 runc', ' Default Runtime: runc',
-      ' Security Options:', '  seccomp', '   Profile: builtin', '  cgroupns', ` Kernel Version: ${i.KernelVersion ?? ''}`, ` Operating System: ${i.OperatingSystem ?? ''}`,
-      ` OSType: ${i.OSType ?? ''}`, ` Architecture: ${i.Architecture ?? ''}`, ` CPUs: ${i.NCPU ?? 0}`, ` Total Memory: ${bytesSize(i.MemTotal ?? 0)}`,
-      ` Name: ${i.Name ?? ''}`, ` ID: ${i.ID ?? ''}`, ' Docker Root Dir: /var/lib/docker', ' Debug Mode: false', ' Experimental: false', ' Live Restore Enabled: false', ''
-    ]
-    return out(client + lines.join('\n') + '\n')
+    return out(client + serverInfoLines(i).join('\n') + '\n', (i.Warnings ?? []).map((w) => w + '\n').join(''))
   } catch (e) {
     if (e instanceof ApiError) return out(client, `ERROR: Error response from daemon: ${e.message}\nerrors pretty printing info\n`, 1)
     throw e
@@ -85,13 +143,10 @@ export async function network(ctx: CliContext, words: string[]): Promise<CliOutp
           try { await call(ctx, 'GET', `/networks/${n}`); await call(ctx, 'DELETE', `/networks/${n}`); stdout += n + '\n' }
           catch (e) { if (!(e instanceof ApiError)) throw e; stderr += `Error response from daemon: ${e.message}\n` }
         }
-        return out(stdout, stderr, stderr ? 1 : 0)
+        // docker 28's network rm ends with a bare StatusError, which its main prints as "exit status 1"
+        return stderr ? out(stdout, stderr + 'exit status 1\n', 1) : out(stdout)
       }
-      case 'inspect': {
-        const found = []
-        for (const n of rest) found.push(await callJson(ctx, 'GET', `/networks/${n}`))
-        return out(JSON.stringify(found, null, 4) + '\n')
-      }
+      case 'inspect': return inspectEach(ctx, rest, (n) => `/networks/${n}`)
       default:
         return out('', `docker: unknown command: docker network ${sub ?? ''}\n\nRun 'docker network --help' for more information\n`, 1)
     }
@@ -122,15 +177,22 @@ export async function volume(ctx: CliContext, words: string[]): Promise<CliOutpu
         }
         return out(stdout, stderr, stderr ? 1 : 0)
       }
-      case 'inspect': {
-        const found = []
-        for (const n of rest) found.push(await callJson(ctx, 'GET', `/volumes/${n}`))
-        return out(JSON.stringify(found, null, 4) + '\n')
-      }
+      case 'inspect': return inspectEach(ctx, rest, (n) => `/volumes/${n}`)
       default:
         return out('', `docker: unknown command: docker volume ${sub ?? ''}\n\nRun 'docker volume --help' for more information\n`, 1)
     }
   } catch (e) { if (e instanceof ApiError) return daemonError(e); throw e }
+}
+
+/** `network inspect` / `volume inspect`: what was found as a JSON array (`[]` when nothing), errors on stderr. */
+async function inspectEach(ctx: CliContext, names: string[], path: (name: string) => string): Promise<CliOutput> {
+  const found: unknown[] = []
+  let stderr = ''
+  for (const n of names) {
+    try { found.push(await callJson(ctx, 'GET', path(n))) }
+    catch (e) { if (!(e instanceof ApiError)) throw e; stderr += `Error response from daemon: ${e.message}\n` }
+  }
+  return out(JSON.stringify(found, null, 4) + '\n', stderr, stderr ? 1 : 0)
 }
 
 interface Df { LayersSize?: number; Images?: { Containers: number; Size: number; SharedSize?: number }[]; Containers?: { State: string; SizeRw?: number }[]; Volumes?: { UsageData?: { Size: number; RefCount: number } }[]; BuildCache?: { Size: number; InUse: boolean }[] }
@@ -162,7 +224,7 @@ export async function systemDf(ctx: CliContext): Promise<CliOutput> {
 interface EventMessage { Type: string; Action: string; Actor: { ID: string; Attributes: Record<string, string> }; timeNano: number }
 
 /** `docker events`: in the sandbox it replays what happened up to now (an endless stream has no place in a script). */
-export async function events(ctx: CliContext, words: string[], parseSince: (s: string) => number | null): Promise<CliOutput> {
+export async function events(ctx: CliContext, words: string[], parseSince: (s: string) => string | null): Promise<CliOutput> {
   let p
   try { p = parseFlags(words, [{ long: 'since', kind: 'value' }, { long: 'until', kind: 'value' }, { long: 'filter', short: 'f', kind: 'list' }], false, 'events') } catch (e) { return flagFail(e) }
   const query: Record<string, string> = {}
@@ -170,15 +232,18 @@ export async function events(ctx: CliContext, words: string[], parseSince: (s: s
     const v = str(p.values[key])
     if (v === undefined) continue
     const t = parseSince(v)
-    if (t === null) return out('', `invalid value for --${key}: ${v}\n`, 1)
-    query[key] = String(t)
+    if (t === null) return out('', `failed to parse value as time or duration: "${v}"\n`, 1)
+    query[key] = t
   }
-  if (query['until'] === undefined && ctx.inProcess) query['until'] = String(Math.floor(ctx.nowMs() / 1000))
+  if (query['until'] === undefined && ctx.inProcess) {
+    // up to this very moment: whole seconds would drop what happened earlier in the current second
+    query['until'] = unixTimestampText(ctx.nowMs())
+  }
   const filters: Record<string, Record<string, boolean>> = {}
   for (const f of list(p.values['filter'])) { const [k, v] = f.split('='); if (k && v) filters[k] = { ...(filters[k] ?? {}), [v]: true } }
   if (Object.keys(filters).length) query['filters'] = JSON.stringify(filters)
   const res = await ctx.transport.request(req(ctx, 'GET', '/events', query))
-  if (res.status >= 400) return daemonError(new ApiError(res.status, new TextDecoder().decode(res.body)))
+  if (res.status >= 400) return daemonError(new ApiError(res.status, errorMessage(res)))
   const lines = (jsonLines(res.body) as EventMessage[]).map((e) => {
     // timeNano does not fit a double exactly; the simulation's clock is in whole ms anyway
     const iso = new Date(Math.round(e.timeNano / 1e6)).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z')
