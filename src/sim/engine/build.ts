@@ -51,6 +51,13 @@ function filesMatching(project: ProjectFolder, src: string): { path: string; siz
   return project.files.filter((f) => f.path === clean || f.path.startsWith(clean + '/'))
 }
 
+/** Where COPY puts a file: into a directory destination (`.`, `/app/`), or onto a file name for a single source. */
+function imagePath(dest: string, source: string, single: boolean): string {
+  const dir = dest === '.' || dest === './' ? '/' : dest.startsWith('/') ? dest : `/${dest}`
+  if (single && !dest.endsWith('/') && dest !== '.' && dest !== './') return dir
+  return `${dir.replace(/\/$/, '')}/${source}`
+}
+
 export interface BuildPlan {
   lines: string[]
   durationMs: number
@@ -62,7 +69,7 @@ export interface BuildPlan {
   cacheEntries: Record<string, string>
 }
 
-interface Stage { name: string | null; base: ImageState; layers: ImageState['layers']; cacheKey: string; env: string[]; exposed: number[]; cmd: string[]; entrypoint: string[] | null; health: HealthConfig | null; copiedMb: number; ranSteps: number }
+interface Stage { name: string | null; files: Record<string, string>; base: ImageState; layers: ImageState['layers']; cacheKey: string; env: string[]; exposed: number[]; cmd: string[]; entrypoint: string[] | null; health: HealthConfig | null; copiedMb: number; ranSteps: number }
 
 /** Plan (and immediately record the cache of) a build; the image is committed when its `image.built` timer fires. */
 export function planBuild(core: WorldCore, daemon: DaemonState, project: ProjectFolder, dockerfilePath: string, tag: string | null): EngineResult<BuildPlan> {
@@ -101,7 +108,7 @@ export function planBuild(core: WorldCore, daemon: DaemonState, project: Project
       }
       const from: ImageState = fromStage ? { ...fromStage.base, layers: fromStage.layers } : base!
       stage = {
-        name: alias, base: from, layers: [...from.layers], cacheKey: from.id, env: [...from.env], exposed: [...from.exposedPorts],
+        name: alias, files: { ...(fromStage ? fromStage.files : (from.files ?? {})) }, base: from, layers: [...from.layers], cacheKey: from.id, env: [...from.env], exposed: [...from.exposedPorts],
         cmd: [...from.cmd], entrypoint: from.entrypoint, health: from.healthcheck, copiedMb: 0, ranSteps: 0
       }
       stages.push(stage)
@@ -130,11 +137,17 @@ export function planBuild(core: WorldCore, daemon: DaemonState, project: Project
           // artefacts a build stage produced: what it copied in plus a model-sized build output
           sizeMb = other.copiedMb + (other.ranSteps > 0 ? 5 : 0)
           keyExtra = other.cacheKey
+          Object.assign(st.files, other.files)
         } else {
           for (const src of srcs) {
             const files = filesMatching(project, src)
             if (files.length === 0) return done({ lines, durationMs, image: null, tag, pulls, cacheEntries: {}, error: `COPY failed: file not found in build context or excluded by .dockerignore: stat ${src}: file does not exist` })
-            for (const f of files) { sizeMb += f.sizeMb; keyExtra += `${f.path}:${f.sizeMb}:${hex64(f.text ?? '')};` }
+            const dest = words.filter((w) => !w.startsWith('--')).at(-1) ?? '.'
+            for (const f of files) {
+              sizeMb += f.sizeMb
+              keyExtra += `${f.path}:${f.sizeMb}:${hex64(f.text ?? '')};`
+              if (f.text !== undefined) st.files[imagePath(dest, f.path, files.length === 1 && srcs.length === 1)] = f.text
+            }
           }
           st.copiedMb += sizeMb
         }
@@ -191,13 +204,14 @@ export function planBuild(core: WorldCore, daemon: DaemonState, project: Project
     cacheEntries[key] = layerId
     st.cacheKey = key
     if (sizeMb > 0) st.layers.push({ id: layerId, sizeMb, createdBy: `${ins.keyword} ${ins.args}` })
-    lines.push(` ---> ${layerId.slice(0, 12)}`)
+    // each step commits an intermediate image; the last one is the built image (as the legacy builder prints it)
+    lines.push(` ---> ${hex64(`built:${key}`).slice(0, 12)}`)
   }
   const last = stages[stages.length - 1]!
   const image: ImageState = {
     id: `sha256:${hex64(`built:${last.cacheKey}`)}`, repoTags: [], repoDigests: [], os: 'linux', layers: last.layers,
     createdIso: '', cmd: last.cmd, entrypoint: last.entrypoint, env: last.env, exposedPorts: [...new Set(last.exposed)],
-    healthcheck: last.health, cacheKeys: [last.cacheKey]
+    healthcheck: last.health, cacheKeys: [last.cacheKey], files: last.files
   }
   lines.push(`Successfully built ${shortId(image.id)}`)
   if (tag) lines.push(`Successfully tagged ${normalizeRef(tag)}`)

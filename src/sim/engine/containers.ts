@@ -428,7 +428,7 @@ export function shellContextFor(core: WorldCore, daemon: DaemonState, c: Contain
     kernel: kernelOfDaemon(core.state, daemon),
     env: [...(image?.env ?? []), ...c.config.env],
     processes: [[1, argv.join(' ')]],
-    files: { '/etc/hostname': c.config.hostname + '\n', '/etc/os-release': `NAME="${c.imageRef}"\n` },
+    files: { ...(image?.files ?? {}), '/etc/hostname': c.config.hostname + '\n', '/etc/os-release': `NAME="${c.imageRef}"\n` },
     canFork: host.pidsUsed < host.pidMax && (c.hostConfig.pidsLimit === null || c.pids < c.hostConfig.pidsLimit),
     reach(target, port) {
       if (target === 'localhost' || target === '127.0.0.1' || target === c.config.hostname || target === c.name) {

@@ -166,6 +166,8 @@ export interface ImageState {
   healthcheck: HealthConfig | null
   /** build-cache keys of the layers, for "Using cache" */
   cacheKeys: string[]
+  /** small text files COPY put into the image (path → text), visible to `cat` and `ls` inside its containers */
+  files?: Record<string, string>
 }
 
 export interface NetworkState { id: string; name: string; driver: 'bridge' | 'host' | 'null'; createdAtMs: number; subnet: string; internal: boolean }
