@@ -153,7 +153,8 @@ const topContainer = verb((ctx, c) => {
   const count = Math.max(1, Math.min(c.pids, 50))
   const processes = Array.from({ length: count }, (_, i) => [
     'root', String(i === 0 ? main : main + 40 + i), String(i === 0 ? main - 21 : main), '0', stime, '?', i === 0 ? time : '00:00:00',
-    i === 0 ? cmd : `${path.split('/').pop() ?? path}: worker process`
+    // workers carry the service's name (nginx), not the entrypoint script's
+    i === 0 ? cmd : `${c.process.kind === 'service' ? c.process.service : (path.split('/').pop() ?? path)}: worker process`
   ])
   return json(200, { Titles: ['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'], Processes: processes })
 })

@@ -116,7 +116,10 @@ function accountVmGuest(core: WorldCore, vm: VmState, daemon: DaemonState | unde
     }
   }
   let pids = os?.idlePids.value ?? 30
-  if (running && vm.forkBomb) pids = GUEST_PID_MAX
+  if (running && vm.forkBomb) {
+    if (vm.pids < GUEST_PID_MAX) core.emit('vm.guestPidsExhausted', vm.name, `a fork bomb used up the PIDs of ${vm.name}'s own kernel (${GUEST_PID_MAX}): nothing new starts inside that guest; the host and other VMs are untouched`)
+    pids = GUEST_PID_MAX
+  }
   let inner = 0
   let innerCpu = 0
   if (daemon) {
