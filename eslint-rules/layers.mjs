@@ -10,7 +10,8 @@ export const ZONES = [
   { name: 'shared', match: 'src/shared/', allow: ['shared'], packages: ['zod'] },
   // lessons: the lesson format, the objective language and the checker; runs headless like the simulation
   { name: 'lessons', match: 'src/lessons/', allow: ['lessons', 'sim', 'cli', 'engine-api'], packages: ['zod', 'node:'] },
-  { name: 'main', match: 'src/main/', allow: ['main', 'shared'], packages: ['electron', 'zod', 'node:'] },
+  // main serves the Engine API for the engine bridge (src/engine-api/http, node:http only); the world stays in the renderer
+  { name: 'main', match: 'src/main/', allow: ['main', 'shared', 'engine-api'], packages: ['electron', 'zod', 'node:'] },
   { name: 'preload', match: 'src/preload/', allow: ['preload', 'shared'], packages: ['electron'] },
   { name: 'ui', match: 'src/renderer/src/ui/', allow: ['ui', 'shared', 'sim', 'i18n', 'lessons'],
     packages: ['react', 'react-dom', '@xterm/', 'uplot', 'i18next', 'react-i18next', '@codemirror/', 'codemirror'] },

@@ -75,7 +75,8 @@ export function createEngineHandler(world: World, daemonId: () => string, option
       const method = text(request?.method).toUpperCase()
       world.core.emit('api.request', id, `${method} ${handled.path}`, {
         internal: true,
-        detail: { method, path: handled.path, route: handled.route, status: response.status, daemon: id }
+        // the request and response objects ride along (by reference) so the app's request list can show them
+        detail: { method, path: handled.path, route: handled.route, status: response.status, daemon: id, request, response }
       })
     } catch {
       // a listener's failure is not the client's problem

@@ -44,3 +44,9 @@ export interface ApiResponse {
 }
 
 export type ApiHandler = (request: ApiRequest) => ApiResponse
+
+/**
+ * What the node:http adapter accepts: an ApiHandler, or one whose answer comes from elsewhere first (the desktop
+ * app's engine bridge asks the page that owns the world). The in-process CLI uses ApiHandler only.
+ */
+export type AsyncApiHandler = (request: ApiRequest) => ApiResponse | Promise<ApiResponse>

@@ -1,5 +1,6 @@
 // Boots the real main entry against a fake electron module, since the Electron binary is not available in
 // unit tests: checks the wiring (order, hooks, handlers) that the pure-function tests cannot see.
+import { request as httpRequest } from 'node:http'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { CSP } from '../shared/csp'
 import { CHANNELS, INVOKE_CONTRACT } from '../shared/ipc'
@@ -26,6 +27,9 @@ class FakeWebContents extends FakeEmitter {
   readonly sent: unknown[][] = []
   setWindowOpenHandler(handler: Handler): void {
     this.windowOpenHandler = handler
+  }
+  isDestroyed(): boolean {
+    return false
   }
   send(...args: unknown[]): void {
     this.sent.push(args)
@@ -79,7 +83,7 @@ function fakeElectron(options: { isPackaged: boolean; gotLock?: boolean }) {
     app,
     BrowserWindow: FakeWindow,
     dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
-    ipcMain: { handle: vi.fn() },
+    ipcMain: { handle: vi.fn(), on: vi.fn() },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
     protocol: {
       registerSchemesAsPrivileged: vi.fn(() => calls.push('registerSchemesAsPrivileged')),
@@ -210,5 +214,34 @@ describe('main entry', () => {
     await fake.ready()
     expect(fake.electron.app.quit).toHaveBeenCalled()
     expect(fake.windows).toHaveLength(0)
+  })
+
+  it('wires the engine bridge: off until asked, then forwards a client\'s request to the window; replies only from our page', async () => {
+    const fake = await boot({ isPackaged: true })
+    await fake.ready()
+    const handlers = new Map(fake.electron.ipcMain.handle.mock.calls.map((call) => [call[0] as string, call[1] as Handler]))
+    const ourFrame = { senderFrame: { url: 'app://stacklab/index.html', parent: null } }
+    expect(await handlers.get(CHANNELS.engineStatus)?.(ourFrame)).toEqual({ state: 'off' })
+    const status = (await handlers.get(CHANNELS.engineStart)?.(ourFrame, { port: 23750 })) as { state: string; port: number }
+    expect(status.state).toBe('listening')
+    expect(status.port).toBeGreaterThanOrEqual(23750)
+    try {
+      const request = httpRequest({ host: '127.0.0.1', port: status.port, path: '/v1.50/version', headers: { host: `127.0.0.1:${status.port}` } })
+      request.on('error', () => {})
+      request.end()
+      const window = fake.windows[0]!
+      await vi.waitFor(() => expect(window.webContents.sent.some((m) => m[0] === CHANNELS.engineToRenderer)).toBe(true))
+      const [, message] = window.webContents.sent.find((m) => m[0] === CHANNELS.engineToRenderer)!
+      expect(message).toMatchObject({ kind: 'request', method: 'GET', path: '/v1.50/version', upgrade: false })
+      const [channel, onReply] = fake.electron.ipcMain.on.mock.calls[0] as unknown as [string, Handler]
+      expect(channel).toBe(CHANNELS.engineFromRenderer)
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+      onReply({ senderFrame: { url: 'https://evil.example/', parent: null } }, { kind: 'end', id: 1 })
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('refused'))
+      onReply(ourFrame, { kind: 'error', id: (message as { id: number }).id, message: 'test over' })
+      request.destroy()
+    } finally {
+      expect(await handlers.get(CHANNELS.engineStop)?.(ourFrame)).toEqual({ state: 'off' })
+    }
   })
 })

@@ -3,8 +3,11 @@
 import path from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron'
 import { CHANNELS, MenuActionSchema, type MenuAction } from '../shared/ipc'
+import { EngineToRendererSchema } from '../shared/engineBridge'
 import { APP_SCHEME_PRIVILEGES, serveAppRequest } from './appProtocol'
 import { createAutosaveStore } from './autosave'
+import { EngineBridge } from './engineBridge'
+import { registerEngineReplies } from './engineIpc'
 import { createFileCommands, type DialogPort } from './fileCommands'
 import { hardenSession, hardenWebContents } from './harden'
 import { registerInvokeHandlers } from './ipcHandlers'
@@ -53,6 +56,19 @@ if (!app.requestSingleInstanceLock()) {
     }
     const files = createFileCommands(dialogs, { defaultDirectory: () => app.getPath('documents') })
     const autosave = createAutosaveStore(path.join(app.getPath('userData'), 'autosave'))
+    // off until the person switches it on; it forwards a real docker CLI's requests to the page's world
+    const engineBridge = new EngineBridge({
+      link: {
+        send: (message) => {
+          const contents = mainWindow?.webContents
+          if (!contents || contents.isDestroyed()) return false
+          contents.send(CHANNELS.engineToRenderer, EngineToRendererSchema.parse(message))
+          return true
+        }
+      },
+      log
+    })
+    app.on('before-quit', () => void engineBridge.stop())
     registerInvokeHandlers(
       ipcMain,
       {
@@ -60,14 +76,22 @@ if (!app.requestSingleInstanceLock()) {
         [CHANNELS.saveTextFile]: (request) => files.saveTextFile(request),
         [CHANNELS.savePng]: (request) => files.savePng(request),
         [CHANNELS.autosaveRead]: () => autosave.read(),
-        [CHANNELS.autosaveWrite]: (text) => autosave.write(text)
+        [CHANNELS.autosaveWrite]: (text) => autosave.write(text),
+        [CHANNELS.engineStart]: (request) => engineBridge.start(request.port),
+        [CHANNELS.engineStop]: () => engineBridge.stop(),
+        [CHANNELS.engineStatus]: async () => engineBridge.status()
       },
       { appOrigin: entry.origin, log: { warn: log } }
     )
+    registerEngineReplies(ipcMain, engineBridge, { appOrigin: entry.origin, log: { warn: log } })
 
     mainWindow = createMainWindow(entry, preloadPath)
+    // a reload, a crash or a closed window takes the page's world (and its responder) away: so goes the bridge
+    mainWindow.webContents.on('did-navigate', () => void engineBridge.stop())
+    mainWindow.webContents.on('render-process-gone', () => void engineBridge.stop())
     mainWindow.on('closed', () => {
       mainWindow = null
+      void engineBridge.stop()
     })
   })
 }

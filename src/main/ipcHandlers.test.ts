@@ -14,6 +14,9 @@ function setup(overrides: Partial<InvokeImplementations> = {}) {
     [CHANNELS.savePng]: vi.fn(async () => ({ status: 'cancelled' as const })),
     [CHANNELS.autosaveRead]: vi.fn(async () => ({ status: 'none' as const })),
     [CHANNELS.autosaveWrite]: vi.fn(async () => ({ status: 'saved' as const, savedAt: '2026-01-01T00:00:00.000Z' })),
+    [CHANNELS.engineStart]: vi.fn(async () => ({ state: 'listening' as const, host: '127.0.0.1' as const, port: 23750 })),
+    [CHANNELS.engineStop]: vi.fn(async () => ({ state: 'off' as const })),
+    [CHANNELS.engineStatus]: vi.fn(async () => ({ state: 'off' as const })),
     ...overrides
   }
   const warn = vi.fn<(message: string) => void>()

@@ -21,6 +21,20 @@ const bridge: StacklabBridge = {
     return () => {
       ipcRenderer.removeListener(CHANNELS.menuCommand, listener)
     }
+  },
+  engine: {
+    start: (request) => ipcRenderer.invoke(CHANNELS.engineStart, request),
+    stop: () => ipcRenderer.invoke(CHANNELS.engineStop),
+    status: () => ipcRenderer.invoke(CHANNELS.engineStatus),
+    send: (message) => ipcRenderer.send(CHANNELS.engineFromRenderer, message),
+    onMessage: (callback) => {
+      // the payload only: the event object (with its sender) never reaches the page
+      const listener = (_event: IpcRendererEvent, message: unknown): void => callback(message)
+      ipcRenderer.on(CHANNELS.engineToRenderer, listener)
+      return () => {
+        ipcRenderer.removeListener(CHANNELS.engineToRenderer, listener)
+      }
+    }
   }
 }
 

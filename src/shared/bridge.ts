@@ -10,6 +10,7 @@ import type {
   SavePngRequest,
   SaveTextFileRequest
 } from './ipc'
+import type { EngineBridgeStatus, EngineStartRequest } from './engineBridge'
 
 export interface StacklabBridge {
   /** Shows the open dialog; text files of up to 5 MB, UTF-8. */
@@ -24,4 +25,14 @@ export interface StacklabBridge {
   }
   /** Calls back with each menu action; returns the function that unsubscribes. */
   readonly onMenuCommand: (callback: (action: MenuAction) => void) => () => void
+  /** The engine bridge (shared/engineBridge.ts): a real docker CLI's requests, answered by the page's world. */
+  readonly engine: {
+    readonly start: (request: EngineStartRequest) => Promise<EngineBridgeStatus>
+    readonly stop: () => Promise<EngineBridgeStatus>
+    readonly status: () => Promise<EngineBridgeStatus>
+    /** One EngineFromRenderer message; main validates it and drops anything else. */
+    readonly send: (message: unknown) => void
+    /** Calls back with each message main sends (unvalidated here: the page parses it with EngineToRendererSchema). */
+    readonly onMessage: (callback: (message: unknown) => void) => () => void
+  }
 }

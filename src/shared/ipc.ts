@@ -3,6 +3,7 @@
 // anything that does not fit; nothing from the renderer is trusted, since the page shows scenario files.
 import { z } from 'zod'
 import { CHANNELS, MENU_ACTIONS } from './ipcChannels'
+import { EngineBridgeStatusSchema, EngineStartRequestSchema } from './engineBridge'
 
 const MB = 1024 * 1024
 
@@ -76,7 +77,10 @@ export const INVOKE_CONTRACT = {
   [CHANNELS.saveTextFile]: { args: z.tuple([SaveTextFileRequestSchema]), result: SaveFileResultSchema },
   [CHANNELS.savePng]: { args: z.tuple([SavePngRequestSchema]), result: SaveFileResultSchema },
   [CHANNELS.autosaveRead]: { args: z.tuple([]), result: AutosaveReadResultSchema },
-  [CHANNELS.autosaveWrite]: { args: z.tuple([AutosavePayloadSchema]), result: AutosaveWriteResultSchema }
+  [CHANNELS.autosaveWrite]: { args: z.tuple([AutosavePayloadSchema]), result: AutosaveWriteResultSchema },
+  [CHANNELS.engineStart]: { args: z.tuple([EngineStartRequestSchema]), result: EngineBridgeStatusSchema },
+  [CHANNELS.engineStop]: { args: z.tuple([]), result: EngineBridgeStatusSchema },
+  [CHANNELS.engineStatus]: { args: z.tuple([]), result: EngineBridgeStatusSchema }
 } as const
 
 export type InvokeChannel = keyof typeof INVOKE_CONTRACT

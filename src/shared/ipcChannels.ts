@@ -11,7 +11,15 @@ export const CHANNELS = {
   autosaveRead: 'stacklab:autosave:read',
   autosaveWrite: 'stacklab:autosave:write',
   /** main → renderer only: a menu item was chosen */
-  menuCommand: 'stacklab:menu:command'
+  menuCommand: 'stacklab:menu:command',
+  /** the engine bridge (shared/engineBridge.ts): start/stop/status are invokes; requests and answers are one-way sends */
+  engineStart: 'stacklab:engine:start',
+  engineStop: 'stacklab:engine:stop',
+  engineStatus: 'stacklab:engine:status',
+  /** main → renderer only: a forwarded HTTP request, client input, or a cancel */
+  engineToRenderer: 'stacklab:engine:to-renderer',
+  /** renderer → main only (ipcRenderer.send): response heads, chunks, ends */
+  engineFromRenderer: 'stacklab:engine:from-renderer'
 } as const
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS]

@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
-import type { ApiHandler } from '../types.ts'
+import type { ApiResponse, AsyncApiHandler } from '../types.ts'
 import { handleUpgrade } from './hijack.ts'
 import { resolveOptions, type EngineServerOptions, type ResolvedOptions } from './options.ts'
 import { headerRecord, isBuildRequest, parseRequestTarget } from './requestTarget.ts'
@@ -35,6 +35,10 @@ export interface EngineServer {
 
 /** Bytes of a refused request body we read and drop (so the client sees the answer) before we hang up. */
 const DRAIN_LIMIT = 8 * 1024 * 1024
+
+export function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function'
+}
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
@@ -93,7 +97,7 @@ function readBody(req: IncomingMessage, limit: number, done: (result: BodyResult
 class EngineListener {
   readonly server: Server
   private readonly options: ResolvedOptions
-  private readonly handler: ApiHandler
+  private readonly handler: AsyncApiHandler
   /** the response currently being produced on each connection (so clientError never corrupts a started one) */
   private readonly activeResponse = new WeakMap<Socket, ServerResponse>()
   private readonly clientErrorSeen = new WeakSet<Socket>()
@@ -102,7 +106,7 @@ class EngineListener {
   private readonly upgraded = new Set<Duplex>()
   private closing: Promise<void> | undefined
 
-  constructor(handler: ApiHandler, options: ResolvedOptions) {
+  constructor(handler: AsyncApiHandler, options: ResolvedOptions) {
     this.handler = handler
     this.options = options
     this.server = createServer({
@@ -261,12 +265,34 @@ class EngineListener {
     body: Buffer | undefined
   ): void {
     const label = `${method} ${path}`
-    let checked
+    let produced: ApiResponse | Promise<ApiResponse>
     try {
-      checked = checkResponse(this.handler({ method, path, query, headers: headerRecord(req.headers), ...(body ? { body } : {}) }))
+      produced = this.handler({ method, path, query, headers: headerRecord(req.headers), ...(body ? { body } : {}) })
     } catch (error) {
       this.options.onError(error, label)
       sendJsonError(res, 500, errorMessage(error))
+      return
+    }
+    if (isPromise(produced)) {
+      produced.then(
+        (response) => this.answer(res, label, response),
+        (error: unknown) => {
+          this.options.onError(error, label)
+          if (!res.headersSent && !res.destroyed) sendJsonError(res, 500, errorMessage(error))
+        }
+      )
+      return
+    }
+    this.answer(res, label, produced)
+  }
+
+  private answer(res: ServerResponse, label: string, response: unknown): void {
+    let checked
+    try {
+      checked = checkResponse(response)
+    } catch (error) {
+      this.options.onError(error, label)
+      if (!res.headersSent && !res.destroyed) sendJsonError(res, 500, errorMessage(error))
       return
     }
     try {
@@ -304,7 +330,7 @@ class EngineListener {
   }
 }
 
-export function createEngineServer(handler: ApiHandler, options?: EngineServerOptions): EngineServer {
+export function createEngineServer(handler: AsyncApiHandler, options?: EngineServerOptions): EngineServer {
   const resolved = resolveOptions(options)
   return {
     listen(port = 0) {

@@ -13,7 +13,7 @@
 import { Buffer } from 'node:buffer'
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import type { ApiHandler, ApiStream, StreamSink } from '../types.ts'
+import type { ApiResponse, ApiStream, AsyncApiHandler, StreamSink } from '../types.ts'
 import type { ResolvedOptions } from './options.ts'
 import { checkRequestSafety } from './safety.ts'
 import { headerRecord, isBuildRequest, parseRequestTarget } from './requestTarget.ts'
@@ -24,7 +24,7 @@ import { closeDelimitedHead, closingResponse, findHeader, jsonErrorResponse, upg
 const LINGER_MS = 2_000
 
 export interface UpgradeContext {
-  handler: ApiHandler
+  handler: AsyncApiHandler
   options: ResolvedOptions
 }
 
@@ -54,7 +54,7 @@ export function handleUpgrade(req: IncomingMessage, conn: Duplex, head: Buffer, 
   })
   req.on('error', () => {})
 
-  type Phase = 'collecting' | 'streaming' | 'done'
+  type Phase = 'collecting' | 'dispatching' | 'streaming' | 'done'
   let phase: Phase = 'collecting'
   // the whole request (head is in, body may follow) must arrive within requestTimeout
   const timer = setTimeout(() => refuse(408, 'request body not received in time'), options.requestTimeoutMs)
@@ -100,6 +100,8 @@ export function handleUpgrade(req: IncomingMessage, conn: Duplex, head: Buffer, 
   const parsed: Buffer[] = []
   let parsedBytes = 0
   const raw: Buffer[] = head.length > 0 ? [head] : []
+  const early: Buffer[] = []
+  let earlyBytes = 0
   let rawBytes = head.length
   let reqEnded = false
 
@@ -142,6 +144,11 @@ export function handleUpgrade(req: IncomingMessage, conn: Duplex, head: Buffer, 
       // the body plus what a client may reasonably send before it has seen the 101
       if (rawBytes > declared + options.maxBodyBytes) return refuse(413, 'request body too large')
       decide()
+    } else if (phase === 'dispatching') {
+      // stdin a client sends while an asynchronous handler is still answering: delivered once the stream starts
+      early.push(chunk)
+      earlyBytes += chunk.length
+      if (earlyBytes > options.maxBodyBytes) refuse(413, 'request body too large')
     } else if (phase === 'streaming') {
       deliverInput(chunk)
     }
@@ -149,21 +156,52 @@ export function handleUpgrade(req: IncomingMessage, conn: Duplex, head: Buffer, 
   conn.on('end', () => {
     clientEnded = true
     if (phase === 'collecting') decide()
+    else if (phase === 'dispatching') return
     else if (phase === 'streaming') deliverInputEnd()
   })
   conn.resume()
 
   function dispatch(body: Buffer, rest: Buffer): void {
     if (!target) return
-    let checked
+    let produced: ApiResponse | Promise<ApiResponse>
     try {
-      checked = checkResponse(ctx.handler({
+      produced = ctx.handler({
         method,
         path: target.path,
         query: target.query,
         headers: headerRecord(req.headers),
         ...(body.length > 0 ? { body } : {})
-      }))
+      })
+    } catch (error) {
+      options.onError(error, label)
+      return refuse(500, errorMessage(error))
+    }
+    if (typeof (produced as { then?: unknown }).then !== 'function') return answer(produced as ApiResponse, rest)
+    phase = 'dispatching'
+    ;(produced as Promise<ApiResponse>).then(
+      (response) => {
+        if (phase !== 'dispatching') {
+          // the client went away meanwhile: a stream nobody reads is started and stopped at once
+          if (response?.stream) response.stream.start({ write() {}, end() {} })()
+          return
+        }
+        phase = 'collecting'
+        answer(response, Buffer.concat([rest, ...early.splice(0)]))
+      },
+      (error: unknown) => {
+        options.onError(error, label)
+        if (phase === 'dispatching') {
+          phase = 'collecting'
+          refuse(500, errorMessage(error))
+        }
+      }
+    )
+  }
+
+  function answer(produced: ApiResponse, rest: Buffer): void {
+    let checked
+    try {
+      checked = checkResponse(produced)
     } catch (error) {
       options.onError(error, label)
       return refuse(500, errorMessage(error))

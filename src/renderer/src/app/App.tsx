@@ -1,6 +1,6 @@
 // Wires the pieces: the controller (model side), the Pixi scene on the stage element, the React panels, the
 // keyboard, the desktop menu and the view side effects (projector, zoom, reduced motion).
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { AppShell } from '../ui/AppShell'
 import { ControllerContext, useStoreSelector } from '../ui/useController'
 import { StackScene, type RendererPreference } from '../scene/StackScene'
@@ -8,6 +8,12 @@ import type { Platform } from '../platform/createPlatform'
 import type { SimController } from './SimController'
 import { installShortcuts } from './keyboard'
 import { runMenuAction } from './menuCommands'
+import { IsolationLab } from './IsolationLab'
+import { LabContext } from '../ui/useLab'
+import { RequestController } from './RequestController'
+import { RequestsContext } from '../ui/useRequests'
+import { LessonController } from './lessonController'
+import { LessonsContext } from '../ui/lessons/useLessons'
 
 export interface AppProps {
   controller: SimController
@@ -20,6 +26,16 @@ export function App({ controller, platform, preference, onScene }: AppProps) {
   const [stageError, setStageError] = useState<string | null>(null)
   const creating = useRef(false)
   const view = useStoreSelector(controller.store, (s) => s.view)
+  const lab = useMemo(() => new IsolationLab(controller), [controller])
+  useEffect(() => () => lab.dispose(), [lab])
+  const requests = useMemo(() => new RequestController(controller, platform), [controller, platform])
+  useEffect(() => () => requests.dispose(), [requests])
+  // the lesson player; the e2e build opens its panel only when asked (?learn=1, ?lesson=ID), so other specs see the usual layout
+  const lessons = useMemo(() => new LessonController(controller, platform, { autoOpen: new URLSearchParams(window.location.search).get('e2e') !== '1' }), [controller, platform])
+  useEffect(() => {
+    void lessons.applyLaunchOptions(new URLSearchParams(window.location.search))
+    return () => lessons.dispose()
+  }, [lessons])
 
   const stageRef = useCallback((element: HTMLDivElement | null) => {
     if (!element || creating.current) return
@@ -28,6 +44,8 @@ export function App({ controller, platform, preference, onScene }: AppProps) {
     StackScene.create(element, { preference, projector: view.projector, reducedMotion: view.reducedMotion })
       .then((scene) => {
         controller.attachScene(scene)
+        lab.attachScene(scene)
+        requests.attachScene(scene, element)
         onScene(scene)
         element.dataset['ready'] = 'true'
         document.body.dataset['pixiRenderer'] = scene.rendererName
@@ -35,7 +53,7 @@ export function App({ controller, platform, preference, onScene }: AppProps) {
       .catch((error: unknown) => {
         setStageError(`The stage could not be drawn (${error instanceof Error ? error.message : String(error)}). Everything else works; try ?renderer=canvas.`)
       })
-  }, [controller, preference, onScene])
+  }, [controller, lab, requests, preference, onScene])
 
   useEffect(() => installShortcuts(controller), [controller])
   useEffect(() => platform.onMenuCommand((action) => runMenuAction(controller, action)), [controller, platform])
@@ -59,7 +77,13 @@ export function App({ controller, platform, preference, onScene }: AppProps) {
 
   return (
     <ControllerContext.Provider value={controller}>
-      <AppShell stageRef={stageRef} stageError={stageError} />
+      <LabContext.Provider value={lab}>
+        <RequestsContext.Provider value={requests}>
+          <LessonsContext.Provider value={lessons}>
+            <AppShell stageRef={stageRef} stageError={stageError} />
+          </LessonsContext.Provider>
+        </RequestsContext.Provider>
+      </LabContext.Provider>
     </ControllerContext.Provider>
   )
 }

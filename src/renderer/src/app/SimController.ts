@@ -52,6 +52,10 @@ export class SimController implements UiController {
   changeCount = 0
   /** frames rendered by the scene, for the tests */
   renderedFrames = 0
+  /** set by the lesson player (app/lessonController.ts): lines run through its session, which logs and checks them */
+  lineRunner: ((line: string) => Promise<ShellOutput>) | null = null
+  /** called after the loop or Step let virtual time pass (the lesson player re-checks its objectives) */
+  readonly advanceListeners = new Set<() => void>()
 
   private readonly platform: Platform
   private readonly seed: number
@@ -164,6 +168,7 @@ export class SimController implements UiController {
       if (this.world.clockMs >= this.nextSampleAtMs) this.sample()
     }
     this.changeCount++
+    for (const listener of [...this.advanceListeners]) listener()
   }
 
   private sample(): void {
@@ -235,6 +240,12 @@ export class SimController implements UiController {
     this.samples.clear()
     this.nextSampleAtMs = 0
     this.sample()
+  }
+
+  /** Puts another world and shell on the stage (a lesson's start world); the scene and the terminal follow. */
+  adoptWorld(world: World, shell: Shell, note?: string): void {
+    this.replaceWorld(world, shell)
+    if (note) this.emitTranscript({ source: 'system', line: note, result: null })
   }
 
   private replaceWorld(world: World, shell: Shell): void {
@@ -315,7 +326,7 @@ export class SimController implements UiController {
     this.invalidate()
     let result: ShellOutput
     try {
-      result = await this.shell.run(line)
+      result = this.lineRunner ? await this.lineRunner(line) : await this.shell.run(line)
     } catch (error) {
       result = { stdout: '', stderr: `internal error: ${error instanceof Error ? error.message : String(error)}\n`, exitCode: 1 }
     } finally {

@@ -1,15 +1,19 @@
 // What the renderer needs from where it runs: files, pictures, the autosave slot and the menu. The web build
 // uses the browser (file input, a download link, IndexedDB); the desktop build goes through window.stacklab.
 import type { AutosaveReadResult, AutosaveWriteResult, MenuAction } from '../../../shared/ipc'
+import type { EngineBridgeStatus, EngineFromRenderer, EngineStartRequest } from '../../../shared/engineBridge'
 
 export interface OpenedFile { name: string; text: string }
+
+/** `accept`: the browser's file-type filter (e.g. '.json,application/json'); the desktop dialog lists JSON files anyway. */
+export interface OpenOptions { accept?: string }
 
 export type SaveOutcome = { status: 'saved'; name: string } | { status: 'cancelled' } | { status: 'failed'; message: string }
 
 export interface Platform {
   readonly kind: 'web' | 'electron'
   /** Asks the person for a text file; null when they cancel. Throws with a readable message on failure. */
-  openTextFile(): Promise<OpenedFile | null>
+  openTextFile(options?: OpenOptions): Promise<OpenedFile | null>
   saveTextFile(suggestedName: string, text: string): Promise<SaveOutcome>
   /** dataUrl is canvas.toDataURL('image/png'). */
   savePng(suggestedName: string, dataUrl: string): Promise<SaveOutcome>
@@ -21,4 +25,15 @@ export interface Platform {
   }
   /** Calls back with each application-menu action; returns the function that unsubscribes. */
   onMenuCommand(callback: (action: MenuAction) => void): () => void
+  /** The desktop app's engine bridge (a real docker CLI → main → this page's world); absent in the web build. */
+  readonly engineBridge?: EngineBridgePort
+}
+
+export interface EngineBridgePort {
+  start(request: EngineStartRequest): Promise<EngineBridgeStatus>
+  stop(): Promise<EngineBridgeStatus>
+  status(): Promise<EngineBridgeStatus>
+  send(message: EngineFromRenderer): void
+  /** main's messages, unvalidated: the responder parses them */
+  onMessage(callback: (message: unknown) => void): () => void
 }

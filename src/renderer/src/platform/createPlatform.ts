@@ -7,4 +7,4 @@ export function createPlatform(): Platform {
   return window.stacklab ? createElectronPlatform(window.stacklab) : createWebPlatform()
 }
 
-export type { Platform, OpenedFile, SaveOutcome } from './Platform'
+export type { Platform, OpenedFile, SaveOutcome, EngineBridgePort } from './Platform'

@@ -25,6 +25,13 @@ export function createElectronPlatform(bridge: StacklabBridge): Platform {
       // from here, so the caller offers to save a copy instead
       setAside: async () => null
     },
-    onMenuCommand: (callback) => bridge.onMenuCommand(callback)
+    onMenuCommand: (callback) => bridge.onMenuCommand(callback),
+    engineBridge: {
+      start: (request) => bridge.engine.start(request),
+      stop: () => bridge.engine.stop(),
+      status: () => bridge.engine.status(),
+      send: (message) => bridge.engine.send(message),
+      onMessage: (callback) => bridge.engine.onMessage(callback)
+    }
   }
 }

@@ -1,7 +1,7 @@
 // The plain-browser platform: a file input to open, a blob link to save, IndexedDB for the autosave slot.
 // There is no application menu in a browser tab, so onMenuCommand never calls back.
 import type { AutosaveReadResult, AutosaveWriteResult } from '../../../shared/ipc'
-import type { OpenedFile, Platform, SaveOutcome } from './Platform'
+import type { OpenedFile, OpenOptions, Platform, SaveOutcome } from './Platform'
 import { idbDelete, idbGet, idbPut } from './indexedDb'
 
 const SAVE_KEY = 'current'
@@ -29,11 +29,11 @@ function download(name: string, blob: Blob): void {
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
-function pickFile(): Promise<File | null> {
+function pickFile(accept = '.txt,.sh,.stacklab,text/plain'): Promise<File | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input')
     input.type = 'file'
-    input.accept = '.txt,.sh,.stacklab,text/plain'
+    input.accept = accept
     input.style.display = 'none'
     input.setAttribute('aria-hidden', 'true')
     input.addEventListener('change', () => {
@@ -61,8 +61,8 @@ function dataUrlToBlob(dataUrl: string): Blob {
 export function createWebPlatform(): Platform {
   return {
     kind: 'web',
-    async openTextFile(): Promise<OpenedFile | null> {
-      const file = await pickFile()
+    async openTextFile(options?: OpenOptions): Promise<OpenedFile | null> {
+      const file = await pickFile(options?.accept)
       if (!file) return null
       if (file.size > TEXT_FILE_MAX_BYTES) throw new Error(`${file.name} is larger than 5 MB: a command file is small text`)
       return { name: file.name, text: await file.text() }

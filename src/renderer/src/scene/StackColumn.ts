@@ -86,6 +86,8 @@ export class StackColumn extends Container {
   private shownHypervisor = ''
   /** bumped whenever the set of layers changes, so the screen-reader list can follow */
   layersVersion = 0
+  /** room kept free at the top of the instance area (the client box sits there) */
+  private topReserve = 0
 
   constructor(readonly side: ColumnSide, palette: Palette) {
     super()
@@ -257,6 +259,13 @@ export class StackColumn extends Container {
     }
   }
 
+  /** Keeps `px` free at the top of the instance area: instances lay out in what is left below it. */
+  reserveTop(px: number): void {
+    if (px === this.topReserve) return
+    this.topReserve = px
+    this.layoutCount = -1
+  }
+
   stopwatchText(name: string): string | null {
     for (const view of this.all) if (view.subject === name && !view.leaving) return view.stopwatchText()
     return null
@@ -351,7 +360,8 @@ export class StackColumn extends Container {
     const perRow = Math.max(1, Math.min(n, Math.floor((this.areaWidth + gap) / (minW + gap))))
     const rows = Math.ceil(n / perRow)
     const w = Math.min(idealW, Math.floor((this.areaWidth - gap * (perRow - 1)) / perRow))
-    const h = Math.max(Math.round(28 * s), Math.min(idealH, Math.floor((this.areaHeight - gap * (rows - 1)) / rows)))
+    const areaHeight = Math.max(0, this.areaHeight - this.topReserve)
+    const h = Math.max(Math.round(28 * s), Math.min(idealH, Math.floor((areaHeight - gap * (rows - 1)) / rows)))
     const baseline = this.areaY + this.areaHeight
     for (let i = 0; i < n; i++) {
       const view = order[i]!

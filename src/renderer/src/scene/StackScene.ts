@@ -4,6 +4,9 @@ import { autoDetectRenderer, Bounds, Container, Graphics, Rectangle, type Federa
 import type { HostState, WorldState } from '../../../sim/index.ts'
 import { StackColumn } from './StackColumn'
 import { Legend } from './Legend'
+import { BlastOverlay, type BlastMark } from './BlastOverlay'
+import { RequestPaths } from './RequestPaths'
+import type { PacketSource } from './packetTypes'
 import { paletteFor, type Palette } from './palette'
 import { isHoverable, type Hoverable } from './HoverZone'
 import { describeLayer } from './describe'
@@ -26,6 +29,8 @@ export class StackScene {
   private readonly left: StackColumn
   private readonly right: StackColumn
   private readonly legend: Legend
+  private readonly blast: BlastOverlay
+  private readonly paths: RequestPaths
   private readonly focusRing = new Graphics()
   private readonly focusBounds = new Bounds()
   private readonly observer: ResizeObserver
@@ -73,8 +78,10 @@ export class StackScene {
     this.left = new StackColumn('vm', palette)
     this.right = new StackColumn('container', palette)
     this.legend = new Legend(palette)
+    this.blast = new BlastOverlay(palette)
+    this.paths = new RequestPaths(palette, this.right, this.left)
     this.focusRing.eventMode = 'none'
-    this.stage.addChild(this.left, this.right, this.legend, this.focusRing)
+    this.stage.addChild(this.left, this.right, this.legend, this.blast, this.paths, this.focusRing)
     this.stage.eventMode = 'static'
     this.stage.on('pointermove', this.handlePointerMove)
     this.stage.on('pointertap', this.handleTap)
@@ -100,9 +107,11 @@ export class StackScene {
     const animatingLeft = this.left.update(state, leftHost, dtMs, this.timeMs, this.reducedMotion, this.selectedKey, this.focusedId)
     const animatingRight = this.right.update(state, rightHost, dtMs, this.timeMs, this.reducedMotion, this.selectedKey, this.focusedId)
     const ringMoved = this.updateFocusRing()
+    const blastMoved = this.blast.update(this.stage, this.version)
+    const pathsMoved = this.paths.update(state, dtMs, this.reducedMotion)
     const changed = state.clockMs !== this.lastClockMs
     this.lastClockMs = state.clockMs
-    if (!(this.dirty || changed || animatingLeft || animatingRight || ringMoved)) return false
+    if (!(this.dirty || changed || animatingLeft || animatingRight || ringMoved || blastMoved || pathsMoved)) return false
     this.dirty = false
     this.renderer.render(this.stage)
     return true
@@ -116,11 +125,25 @@ export class StackScene {
     this.left.setPalette(palette)
     this.right.setPalette(palette)
     this.legend.setPalette(palette)
+    this.blast.setPalette(palette)
+    this.paths.setPalette(palette)
     this.layout()
   }
 
   setReducedMotion(reduced: boolean): void {
     this.reducedMotion = reduced
+    this.dirty = true
+  }
+
+  /** Where the request packets come from (app/RequestController): read every frame. */
+  setPacketSource(source: PacketSource | null): void {
+    this.paths.setSource(source)
+    this.dirty = true
+  }
+
+  /** The isolation lab's blast radius: HIT / AFFECTED / SAFE instances and the boundary that held or failed. */
+  setBlast(marks: readonly BlastMark[]): void {
+    this.blast.setMarks(marks)
     this.dirty = true
   }
 
@@ -193,6 +216,8 @@ export class StackScene {
     const columnH = Math.max(0, h - pad * 2 - legendH - Math.round(pad * 0.6))
     this.left.layout(pad, pad, columnW, columnH, fontSize)
     this.right.layout(pad * 2 + columnW, pad, columnW, columnH, fontSize)
+    this.blast.setFontSize(fontSize)
+    this.paths.layout(pad * 2 + columnW, pad, columnW, w, h, fontSize)
     // DOM overlays (the create buttons) line up with the columns through these
     this.host.style.setProperty('--stage-pad', `${pad}px`)
     this.host.style.setProperty('--stage-column-width', `${columnW}px`)

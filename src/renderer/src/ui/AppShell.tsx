@@ -3,7 +3,6 @@ import type { RefCallback } from 'react'
 import './styles.css'
 import { Toolbar } from './Toolbar'
 import { Notices } from './Notices'
-import { Inspector } from './Inspector'
 import { TerminalPanel } from './TerminalPanel'
 import { InsightTabs } from './InsightTabs'
 import { LayerList } from './LayerList'
@@ -11,7 +10,11 @@ import { StageTooltip } from './StageTooltip'
 import { NewVmDialog } from './NewVmDialog'
 import { RunContainerDialog } from './RunContainerDialog'
 import { HelpDialog } from './HelpDialog'
+import { SidePanel } from './SidePanel'
 import { useController, useSnapshot } from './useController'
+import { LessonDock } from './lessons/LessonDock'
+import { PointerHighlight } from './lessons/PresenterPanel'
+import { SimNarrator } from './SimNarrator'
 
 export function AppShell({ stageRef, stageError }: { stageRef: RefCallback<HTMLDivElement>; stageError: string | null }) {
   const projector = useSnapshot((s) => s.view.projector)
@@ -21,6 +24,7 @@ export function AppShell({ stageRef, stageError }: { stageRef: RefCallback<HTMLD
       <Toolbar />
       <main className="workspace">
         <Notices />
+        <LessonDock />
         <section id="stage" className="panel stage-panel" aria-labelledby="stage-title" tabIndex={-1}>
           <h2 id="stage-title" className="sr-only">The VM stack and the container stack</h2>
           <div className="stage-host" ref={stageRef} data-testid="stage">
@@ -30,8 +34,8 @@ export function AppShell({ stageRef, stageError }: { stageRef: RefCallback<HTMLD
           </div>
           <LayerList />
         </section>
-        <aside className="side" aria-label="Inspector">
-          <Inspector />
+        <aside className="side" aria-label="Inspector and isolation lab">
+          <SidePanel />
         </aside>
         <div className="bottom">
           <TerminalPanel />
@@ -41,6 +45,8 @@ export function AppShell({ stageRef, stageError }: { stageRef: RefCallback<HTMLD
         <RunContainerDialog />
         <HelpDialog />
       </main>
+      <SimNarrator />
+      <PointerHighlight />
     </div>
   )
 }

@@ -1,7 +1,9 @@
 // A modal built on <dialog>: the browser traps focus, Escape closes it, and the page behind is inert.
 import { useEffect, useId, useRef, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 
 export function Dialog(props: { open: boolean; title: string; onClose: () => void; children: ReactNode; className?: string; testId?: string }) {
+  const { t } = useTranslation()
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const { open, onClose } = props
@@ -24,7 +26,7 @@ export function Dialog(props: { open: boolean; title: string; onClose: () => voi
         <>
           <div className="dialog-head">
             <h2 id={titleId}>{props.title}</h2>
-            <button type="button" className="icon close" aria-label="Close" onClick={onClose}>✕</button>
+            <button type="button" className="icon close" aria-label={t('common.close')} onClick={onClose}>✕</button>
           </div>
           {props.children}
         </>

@@ -3,41 +3,46 @@ import { Dialog } from './Dialog'
 import { GLOSSARY, GLOSSARY_EXTRA } from './glossary'
 import type { HelpTopic } from './types'
 import { useController, useSnapshot } from './useController'
+import { useTranslation } from 'react-i18next'
 
+/** [key, translation key of what it does]; the texts are in i18n/en.ts under help.keys */
 export const SHORTCUTS: readonly (readonly [string, string])[] = [
-  ['Space', 'Play or pause time'],
-  ['→', 'Step time forward by the step size'],
-  ['+ / −', 'Faster / slower'],
-  ['F', 'Full screen'],
-  ['P', 'Projector mode: high contrast, larger type'],
-  ['Alt+R', 'Reset all: a fresh sandbox'],
-  ['?', 'This help'],
-  ['↑ / ↓ in the terminal', 'Walk the command history'],
-  ['Tab in the terminal', 'Complete a command or a name'],
-  ['Esc', 'Close a dialog']
+  ['Space', 'space'],
+  ['→', 'step'],
+  ['+ / −', 'speed'],
+  ['F', 'fullScreen'],
+  ['P', 'projector'],
+  ['Alt+R', 'reset'],
+  ['?', 'help'],
+  ['→ / PageDown', 'demo'],
+  ['↑ / ↓', 'history'],
+  ['Tab', 'complete'],
+  ['Esc', 'close']
 ]
 
-const TITLES: Record<HelpTopic, string> = { shortcuts: 'Keyboard shortcuts', glossary: 'Glossary', about: 'About Stacklab' }
+const TOPICS: readonly HelpTopic[] = ['shortcuts', 'glossary', 'about']
 
 export function HelpDialog() {
+  const { t } = useTranslation()
   const controller = useController()
   const topic = useSnapshot((s) => s.view.help)
   return (
-    <Dialog open={topic !== null} title={topic ? TITLES[topic] : 'Help'} onClose={() => controller.setHelp(null)} className="help" testId="help-dialog">
-      <nav className="help-topics" aria-label="Help topics">
-        {(Object.keys(TITLES) as HelpTopic[]).map((t) => (
-          <button key={t} type="button" aria-current={t === topic ? 'page' : undefined} onClick={() => controller.setHelp(t)}>{TITLES[t]}</button>
+    <Dialog open={topic !== null} title={topic ? t(`help.topic.${topic}`) : t('help.title')} onClose={() => controller.setHelp(null)} className="help" testId="help-dialog">
+      <nav className="help-topics" aria-label={t('help.topics')}>
+        {TOPICS.map((id) => (
+          <button key={id} type="button" aria-current={id === topic ? 'page' : undefined} onClick={() => controller.setHelp(id)}>{t(`help.topic.${id}`)}</button>
         ))}
       </nav>
       {topic === 'shortcuts' && (
         <>
-          <p className="hint">Shortcuts never fire while you type in the terminal or a text field.</p>
+          <p className="hint">{t('help.neverWhileTyping')}</p>
           <table className="shortcuts">
-            <thead><tr><th scope="col">Key</th><th scope="col">Action</th></tr></thead>
-            <tbody>{SHORTCUTS.map(([key, what]) => <tr key={key}><td><kbd>{key}</kbd></td><td>{what}</td></tr>)}</tbody>
+            <thead><tr><th scope="col">{t('help.key')}</th><th scope="col">{t('help.action')}</th></tr></thead>
+            <tbody>{SHORTCUTS.map(([key, what]) => <tr key={what}><td><kbd>{key}</kbd></td><td>{t(`help.keys.${what}`)}</td></tr>)}</tbody>
           </table>
         </>
       )}
+      {topic === 'glossary' && <p className="hint">{t('help.glossaryNote')}</p>}
       {topic === 'glossary' && (
         <dl className="glossary">
           {[...Object.values(GLOSSARY), ...GLOSSARY_EXTRA].map((e) => (
@@ -47,10 +52,9 @@ export function HelpDialog() {
       )}
       {topic === 'about' && (
         <div className="about">
-          <p>Stacklab simulates a virtual-machine stack and a container stack side by side, on one virtual clock, and animates what happens in each.</p>
-          <p>Every figure names its source: a published measurement, or “model assumption” where none exists. The terminal speaks the same
-            command language as scenario files and the headless runner (<code>npm run sim</code>); its docker commands go through a simulated Docker Engine API.</p>
-          <p>It works offline. Your sandbox is saved automatically every few seconds.</p>
+          <p>{t('help.about1')}</p>
+          <p>{t('help.about2')}</p>
+          <p>{t('help.about3')}</p>
         </div>
       )}
     </Dialog>

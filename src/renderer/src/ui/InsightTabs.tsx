@@ -3,8 +3,10 @@ import { useId, useRef, useState, type KeyboardEvent } from 'react'
 import { Charts } from './Charts'
 import { Timeline } from './Timeline'
 import { EventLog } from './EventLog'
+import { RequestsPanel } from './RequestsPanel'
+import { ClientPanel } from './ClientPanel'
 
-const TABS = [['timeline', 'Startup timeline'], ['charts', 'CPU & memory'], ['events', 'Events']] as const
+const TABS = [['timeline', 'Startup timeline'], ['charts', 'CPU & memory'], ['events', 'Events'], ['requests', 'Requests'], ['clients', 'Clients']] as const
 type TabId = (typeof TABS)[number][0]
 
 export function InsightTabs() {
@@ -25,7 +27,7 @@ export function InsightTabs() {
     buttons.current[next]?.focus()
   }
   return (
-    <section className="panel insights" aria-label="Timeline, charts and events">
+    <section className="panel insights" aria-label="Timeline, charts, events, requests and clients">
       <div className="tabs" role="tablist" aria-label="Views" onKeyDown={onKey}>
         {TABS.map(([id, label], i) => (
           <button key={id} ref={(el) => { buttons.current[i] = el }} type="button" role="tab" id={`${base}-tab-${id}`}
@@ -38,7 +40,8 @@ export function InsightTabs() {
       {TABS.map(([id]) => (
         <div key={id} role="tabpanel" id={`${base}-panel-${id}`} aria-labelledby={`${base}-tab-${id}`} hidden={active !== id}
           className="tabpanel" tabIndex={0}>
-          {active === id && (id === 'charts' ? <Charts /> : id === 'timeline' ? <Timeline /> : <EventLog />)}
+          {active === id && (id === 'charts' ? <Charts /> : id === 'timeline' ? <Timeline /> : id === 'requests' ? <RequestsPanel />
+            : id === 'clients' ? <ClientPanel /> : <EventLog />)}
         </div>
       ))}
     </section>

@@ -6,6 +6,7 @@ import { useController, useSnapshot } from './useController'
 import { SourceBadge } from './SourceBadge'
 import { StateBadge } from './StateBadge'
 import { formatMs } from './format'
+import { ProcessView } from './ProcessView'
 
 export function Inspector() {
   const controller = useController()
@@ -90,26 +91,8 @@ function InspectionView({ inspection: i }: { inspection: Inspection }) {
       <p><strong>{i.kernel.text}</strong></p>
       <p className="explain">{i.kernel.explanation}</p>
 
-      <h4>Processes</h4>
-      <div className="process-columns">
-        <div>
-          <h5>Inside</h5>
-          {i.processesInside.length === 0 ? <p className="empty">not running</p> : (
-            <ul className="processes">{i.processesInside.map((p) => (
-              <li key={p.command}><code>{p.pid > 0 ? `PID ${p.pid}` : ''}</code> {p.command}{p.note && <span className="note"> — {p.note}</span>}</li>
-            ))}</ul>
-          )}
-        </div>
-        <div>
-          <h5>From the host</h5>
-          {i.processesFromHost.length === 0 ? <p className="empty">nothing</p> : (
-            <ul className="processes">{i.processesFromHost.map((p) => (
-              <li key={p.command}><code>PID {p.pid}</code> {p.command}{p.note && <span className="note"> — {p.note}</span>}</li>
-            ))}</ul>
-          )}
-          {i.processesFromHost.length > 0 && <p className="hint">Host PIDs are illustrative <SourceBadge source="model" /></p>}
-        </div>
-      </div>
+      <h4>Processes: inside vs from the host</h4>
+      <ProcessView />
 
       <h4>Isolation</h4>
       <p className="explain">{i.isolationNote}</p>

@@ -6,22 +6,25 @@ import { catalog } from '../../../sim/index.ts'
 import { Dialog } from './Dialog'
 import { SourceBadge } from './SourceBadge'
 import { useController, useSnapshot } from './useController'
+import { useTranslation } from 'react-i18next'
 
 const NAME_RE = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$/
 const MICROVM = 'microvm'
 
 export function NewVmDialog() {
+  const { t: tr } = useTranslation()
   const controller = useController()
   const open = useSnapshot((s) => s.view.dialog === 'vm')
   const close = () => controller.setDialog(null)
   return (
-    <Dialog open={open} title="New virtual machine" onClose={close} testId="new-vm-dialog">
+    <Dialog open={open} title={tr('newVm.title')} onClose={close} testId="new-vm-dialog">
       {open && <NewVmForm onDone={close} />}
     </Dialog>
   )
 }
 
 function NewVmForm({ onDone }: { onDone: () => void }) {
+  const { t: tr } = useTranslation()
   const controller = useController()
   const taken = useSnapshot((s) => s.instances.filter((i) => i.kind === 'vm').map((i) => i.name))
   const hostCores = useSnapshot((s) => s.hosts.find((h) => h.hypervisor !== 'none')?.cores ?? 16)
@@ -55,7 +58,7 @@ function NewVmForm({ onDone }: { onDone: () => void }) {
     }
   }
 
-  const nameProblem = !NAME_RE.test(name) ? 'Use letters, digits, “_”, “.” or “-”.' : taken.includes(name) ? `A VM named ${name} already exists.` : null
+  const nameProblem = !NAME_RE.test(name) ? tr('newVm.nameBad') : taken.includes(name) ? tr('newVm.nameTaken', { name }) : null
   const createLine = os === MICROVM
     ? `vm create ${name} --kind microvm --cpus ${cpus} --memory ${memoryMb}m --disk ${diskGb}g`
     : `vm create ${name} --os ${os} --cpus ${cpus} --memory ${memoryMb}m --disk ${diskGb}g`
@@ -77,7 +80,7 @@ function NewVmForm({ onDone }: { onDone: () => void }) {
     const started = await controller.runLine(`vm start ${name}`, 'ui')
     setRunning(false)
     if (started.exitCode !== 0) {
-      setError(`Created, but it did not start: ${(started.stderr || started.stdout).trim()}`)
+      setError(tr('newVm.notStarted', { message: (started.stderr || started.stdout).trim() }))
       return
     }
     onDone()
@@ -86,58 +89,57 @@ function NewVmForm({ onDone }: { onDone: () => void }) {
   return (
     <form className="dialog-form" onSubmit={(e) => void submit(e)} noValidate>
       <fieldset>
-        <legend>Name and operating system</legend>
+        <legend>{tr('newVm.nameAndOs')}</legend>
         <div className="field">
-          <label htmlFor={ids.name}>Name</label>
+          <label htmlFor={ids.name}>{tr('newVm.name')}</label>
           <input id={ids.name} value={name} onChange={(e) => { setName(e.target.value); setError(null) }} autoComplete="off"
             spellCheck={false} aria-invalid={nameProblem !== null} aria-describedby={ids.error} required data-testid="vm-name" />
         </div>
         <div className="field">
-          <label htmlFor={ids.os}>Operating system</label>
+          <label htmlFor={ids.os}>{tr('newVm.os')}</label>
           <select id={ids.os} value={os} onChange={(e) => chooseOs(e.target.value)} data-testid="vm-os">
             {Object.values(catalog.GUEST_OSES).map((g) => (
-              <option key={g.id} value={g.id}>{g.label} (kernel {g.kernel})</option>
+              <option key={g.id} value={g.id}>{tr('newVm.osOption', { label: g.label, kernel: g.kernel })}</option>
             ))}
-            <option value={MICROVM}>microVM, Firecracker-style (minimal Linux)</option>
+            <option value={MICROVM}>{tr('newVm.microvm')}</option>
           </select>
         </div>
-        <p className="hint">Boots through {os === MICROVM ? catalog.MICROVM_PHASES.length : spec?.phases.length ?? 0} phases in about {(bootMs / 1000).toFixed(1)} s{' '}
+        <p className="hint">{tr('newVm.boots', { count: os === MICROVM ? catalog.MICROVM_PHASES.length : spec?.phases.length ?? 0, seconds: (bootMs / 1000).toFixed(1) })}{' '}
           <SourceBadge source={os === MICROVM ? catalog.MICROVM_PHASES[0]!.ms.source : 'model'} /></p>
       </fieldset>
       <fieldset>
-        <legend>Hardware and disk</legend>
+        <legend>{tr('newVm.hardware')}</legend>
         <div className="field">
-          <label htmlFor={ids.cpus}>Processors (vCPUs, of the host’s {hostCores} cores)</label>
+          <label htmlFor={ids.cpus}>{tr('newVm.cpus', { cores: hostCores })}</label>
           <div className="range-row">
-            <input type="range" min={1} max={hostCores} value={cpus} onChange={(e) => setCpus(Number(e.target.value))} aria-label="Processors slider" aria-describedby={`${ids.cpus}-v`} />
+            <input type="range" min={1} max={hostCores} value={cpus} onChange={(e) => setCpus(Number(e.target.value))} aria-label={tr('newVm.cpusSlider')} aria-describedby={`${ids.cpus}-v`} />
             <input id={ids.cpus} type="number" min={1} max={hostCores} value={cpus} onChange={(e) => setCpus(Math.max(1, Math.min(hostCores, Number(e.target.value) || 1)))} className="num" />
           </div>
-          <span id={`${ids.cpus}-v`} className="sr-only">of the host’s {hostCores} cores</span>
+          <span id={`${ids.cpus}-v`} className="sr-only">{tr('newVm.ofCores', { cores: hostCores })}</span>
         </div>
         <div className="field">
-          <label htmlFor={ids.memory}>Base memory (MiB)</label>
+          <label htmlFor={ids.memory}>{tr('newVm.memory')}</label>
           <div className="range-row">
-            <input type="range" min={64} max={Math.min(hostMemory, 32768)} step={64} value={memoryMb} onChange={(e) => setMemoryMb(Number(e.target.value))} aria-label="Base memory slider" />
+            <input type="range" min={64} max={Math.min(hostMemory, 32768)} step={64} value={memoryMb} onChange={(e) => setMemoryMb(Number(e.target.value))} aria-label={tr('newVm.memorySlider')} />
             <input id={ids.memory} type="number" min={64} max={hostMemory} step={64} value={memoryMb} onChange={(e) => setMemoryMb(Math.max(64, Number(e.target.value) || 64))} className="num" data-testid="vm-memory" />
           </div>
-          <span className="hint">reserved on the host while the VM runs · default{' '}
-            {os === MICROVM ? catalog.MICROVM_GUEST.memoryMb.value : spec?.defaultMemoryMb.value} MiB{' '}
+          <span className="hint">{tr('newVm.memoryHint', { mb: os === MICROVM ? catalog.MICROVM_GUEST.memoryMb.value : spec?.defaultMemoryMb.value })}{' '}
             <SourceBadge source={os === MICROVM ? catalog.MICROVM_GUEST.memoryMb.source : (spec?.defaultMemoryMb.source ?? 'model')} /></span>
         </div>
         <div className="field">
-          <label htmlFor={ids.disk}>Virtual hard disk (GiB)</label>
+          <label htmlFor={ids.disk}>{tr('newVm.disk')}</label>
           <div className="range-row">
             <input id={ids.disk} type="number" min={1} max={2048} value={diskGb} onChange={(e) => setDiskGb(Math.max(1, Number(e.target.value) || 1))} className="num" />
-            <span className="hint">the guest OS alone uses about {Math.round((spec?.diskUsedMb.value ?? 50) / 1024 * 10) / 10} GiB{' '}
+            <span className="hint">{tr('newVm.diskHint', { gb: Math.round((spec?.diskUsedMb.value ?? 50) / 1024 * 10) / 10 })}{' '}
               <SourceBadge source={spec?.diskUsedMb.source ?? 'model'} /></span>
           </div>
         </div>
       </fieldset>
-      <p className="command-preview">Runs <code>{createLine}</code> then <code>vm start {name}</code></p>
+      <p className="command-preview">{tr('newVm.runs')} <code>{createLine}</code> {tr('newVm.then')} <code>vm start {name}</code></p>
       <p id={ids.error} className="form-error" role="alert">{error ?? nameProblem ?? ''}</p>
       <div className="dialog-actions">
-        <button type="button" onClick={onDone}>Cancel</button>
-        <button type="submit" className="primary" disabled={running} data-testid="vm-create">Create &amp; start</button>
+        <button type="button" onClick={onDone}>{tr('common.cancel')}</button>
+        <button type="submit" className="primary" disabled={running} data-testid="vm-create">{tr('newVm.create')}</button>
       </div>
     </form>
   )

@@ -5,6 +5,7 @@ import { catalog } from '../../../sim/index.ts'
 import { Dialog } from './Dialog'
 import { SourceBadge } from './SourceBadge'
 import { useController, useSnapshot } from './useController'
+import { useTranslation } from 'react-i18next'
 
 const NAME_RE = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/
 
@@ -13,17 +14,19 @@ function quote(word: string): string {
 }
 
 export function RunContainerDialog() {
+  const { t: tr } = useTranslation()
   const controller = useController()
   const open = useSnapshot((s) => s.view.dialog === 'container')
   const close = () => controller.setDialog(null)
   return (
-    <Dialog open={open} title="Run a new container" onClose={close} testId="run-container-dialog">
+    <Dialog open={open} title={tr('runCtr.title')} onClose={close} testId="run-container-dialog">
       {open && <RunContainerForm onDone={close} />}
     </Dialog>
   )
 }
 
 function RunContainerForm({ onDone }: { onDone: () => void }) {
+  const { t: tr } = useTranslation()
   const controller = useController()
   const taken = useSnapshot((s) => s.instances.filter((i) => i.kind === 'container').map((i) => i.name))
   const images = useMemo(() => catalog.REGISTRY.flatMap((spec) => spec.tags.filter((t) => t !== 'latest').map((tag) => ({ ref: `${spec.repo}:${tag}`, spec }))), [])
@@ -49,14 +52,14 @@ function RunContainerForm({ onDone }: { onDone: () => void }) {
   const effectiveHostPort = hostPort ?? (exposed !== undefined ? String(exposed === 80 ? 8080 : exposed) : '')
 
   const problem = (() => {
-    if (image.trim() === '') return 'Choose an image.'
-    if (effectiveName !== '' && !NAME_RE.test(effectiveName)) return 'A name uses letters, digits, “_”, “.” or “-”.'
-    if (taken.includes(effectiveName)) return `A container named ${effectiveName} already exists.`
+    if (image.trim() === '') return tr('runCtr.chooseImage')
+    if (effectiveName !== '' && !NAME_RE.test(effectiveName)) return tr('runCtr.nameBad')
+    if (taken.includes(effectiveName)) return tr('runCtr.nameTaken', { name: effectiveName })
     const port = (v: string) => v === '' || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 65535)
-    if (!port(effectiveHostPort) || !port(effectiveCtrPort)) return 'Ports are numbers from 1 to 65535.'
-    if ((effectiveHostPort === '') !== (effectiveCtrPort === '')) return 'Give both ports, or neither.'
-    if (cpus !== '' && !(Number(cpus) > 0)) return 'The CPU limit is a number of CPUs, e.g. 0.5.'
-    if (memoryMb !== '' && !(Number(memoryMb) >= catalog.ISOLATION.memoryMinMb.value)) return `The memory limit is at least ${catalog.ISOLATION.memoryMinMb.value} MiB.`
+    if (!port(effectiveHostPort) || !port(effectiveCtrPort)) return tr('runCtr.ports')
+    if ((effectiveHostPort === '') !== (effectiveCtrPort === '')) return tr('runCtr.bothPorts')
+    if (cpus !== '' && !(Number(cpus) > 0)) return tr('runCtr.cpuLimit')
+    if (memoryMb !== '' && !(Number(memoryMb) >= catalog.ISOLATION.memoryMinMb.value)) return tr('runCtr.memLimit', { mb: catalog.ISOLATION.memoryMinMb.value })
     return null
   })()
 
@@ -78,7 +81,7 @@ function RunContainerForm({ onDone }: { onDone: () => void }) {
     const result = await controller.runLine(line, 'ui')
     setRunning(false)
     if (result.exitCode !== 0) {
-      setError((result.stderr || result.stdout).trim().split('\n').pop() ?? 'docker run failed')
+      setError((result.stderr || result.stdout).trim().split('\n').pop() ?? tr('runCtr.failed'))
       return
     }
     onDone()
@@ -87,51 +90,51 @@ function RunContainerForm({ onDone }: { onDone: () => void }) {
   return (
     <form className="dialog-form" onSubmit={(e) => void submit(e)} noValidate>
       <div className="field">
-        <label htmlFor={ids.image}>Image</label>
+        <label htmlFor={ids.image}>{tr('runCtr.image')}</label>
         <input id={ids.image} list={ids.images} value={image} onChange={(e) => { setImage(e.target.value); setError(null) }}
           autoComplete="off" spellCheck={false} data-testid="ctr-image" />
         <datalist id={ids.images}>
           {images.map((i) => <option key={i.ref} value={i.ref} />)}
         </datalist>
-        <span className="hint">{spec ? `${spec.layers.length} layer${spec.layers.length === 1 ? '' : 's'}, ${Math.round(spec.layers.reduce((s, l) => s + l.sizeMb.value, 0))} MB on disk` : 'from the offline registry'}{' '}
+        <span className="hint">{spec ? tr('runCtr.layers', { count: spec.layers.length, mb: Math.round(spec.layers.reduce((s, l) => s + l.sizeMb.value, 0)) }) : tr('runCtr.offline')}{' '}
           {spec && <SourceBadge source={spec.layers[spec.layers.length - 1]!.sizeMb.source} />}</span>
       </div>
       <fieldset>
-        <legend>Optional settings</legend>
+        <legend>{tr('runCtr.optional')}</legend>
         <div className="field">
-          <label htmlFor={ids.name}>Container name</label>
+          <label htmlFor={ids.name}>{tr('runCtr.name')}</label>
           <input id={ids.name} value={effectiveName} onChange={(e) => { setName(e.target.value); setError(null) }} autoComplete="off"
             spellCheck={false} data-testid="ctr-name" />
         </div>
         <div className="field-row">
           <div className="field">
-            <label htmlFor={ids.hostPort}>Host port</label>
+            <label htmlFor={ids.hostPort}>{tr('runCtr.hostPort')}</label>
             <input id={ids.hostPort} inputMode="numeric" value={effectiveHostPort} onChange={(e) => setHostPort(e.target.value)} className="num" data-testid="ctr-host-port" />
           </div>
           <span className="arrow" aria-hidden="true">→</span>
           <div className="field">
-            <label htmlFor={ids.ctrPort}>Container port</label>
+            <label htmlFor={ids.ctrPort}>{tr('runCtr.ctrPort')}</label>
             <input id={ids.ctrPort} inputMode="numeric" value={effectiveCtrPort} onChange={(e) => setContainerPort(e.target.value)} className="num" />
           </div>
         </div>
         <div className="field-row">
           <div className="field">
-            <label htmlFor={ids.cpus}>CPU limit (CPUs)</label>
-            <input id={ids.cpus} inputMode="decimal" placeholder="no limit" value={cpus} onChange={(e) => setCpus(e.target.value)} className="num" />
+            <label htmlFor={ids.cpus}>{tr('runCtr.cpus')}</label>
+            <input id={ids.cpus} inputMode="decimal" placeholder={tr('runCtr.noLimit')} value={cpus} onChange={(e) => setCpus(e.target.value)} className="num" />
           </div>
           <div className="field">
-            <label htmlFor={ids.memory}>Memory limit (MiB)</label>
-            <input id={ids.memory} inputMode="numeric" placeholder="no limit" value={memoryMb} onChange={(e) => setMemoryMb(e.target.value)} className="num" data-testid="ctr-memory" />
+            <label htmlFor={ids.memory}>{tr('runCtr.memory')}</label>
+            <input id={ids.memory} inputMode="numeric" placeholder={tr('runCtr.noLimit')} value={memoryMb} onChange={(e) => setMemoryMb(e.target.value)} className="num" data-testid="ctr-memory" />
           </div>
         </div>
-        <p className="hint">Limits become the container’s cgroup: cpu.max and memory.max. Default: no limit{' '}
+        <p className="hint">{tr('runCtr.limitsHint')}{' '}
           <SourceBadge source={catalog.ISOLATION.pidsLimitDefault.source} /></p>
       </fieldset>
-      <p className="command-preview">Runs <code>{line}</code></p>
+      <p className="command-preview">{tr('runCtr.runs')} <code>{line}</code></p>
       <p id={ids.error} className="form-error" role="alert">{error ?? ''}</p>
       <div className="dialog-actions">
-        <button type="button" onClick={onDone}>Cancel</button>
-        <button type="submit" className="primary" disabled={running} data-testid="ctr-run">Run</button>
+        <button type="button" onClick={onDone}>{tr('common.cancel')}</button>
+        <button type="submit" className="primary" disabled={running} data-testid="ctr-run">{tr('runCtr.run')}</button>
       </div>
     </form>
   )

@@ -275,6 +275,13 @@ export function terminalBufferText(): string {
   return lines.join('\n')
 }
 
+/** The page's type size (which grows with the screen, the zoom and projector mode) × the panel's --terminal-scale. */
+function terminalFontSize(element: HTMLElement): number {
+  const root = parseFloat(window.getComputedStyle(document.documentElement).fontSize) || 16
+  const scale = parseFloat(window.getComputedStyle(element).getPropertyValue('--terminal-scale')) || 1
+  return Math.round(root * 0.8125 * scale)
+}
+
 export function TerminalPanel() {
   const controller = useController()
   const projector = useSnapshot((s) => s.view.projector)
@@ -309,6 +316,9 @@ export function TerminalPanel() {
     const data = term.onData((d) => editor.handleData(d))
     const unsubscribe = controller.onTranscript((entry) => editor.showEntry(entry))
     const observer = new ResizeObserver(() => {
+      // the stage view (presenter mode) enlarges the type through --terminal-scale and resizes the panel
+      const size = terminalFontSize(element)
+      if (term.options.fontSize !== size) term.options.fontSize = size
       try { fit.fit() } catch { /* hidden */ }
     })
     observer.observe(element)
@@ -329,8 +339,7 @@ export function TerminalPanel() {
     term.options.theme = projector ? LIGHT : DARK
     // follow the page's type size (which grows with the screen, the zoom and projector mode)
     const apply = () => {
-      const root = parseFloat(window.getComputedStyle(document.documentElement).fontSize) || 16
-      const size = Math.round(root * 0.8125)
+      const size = host.current ? terminalFontSize(host.current) : 13
       if (term.options.fontSize !== size) term.options.fontSize = size
       try { fitRef.current?.fit() } catch { /* hidden */ }
     }

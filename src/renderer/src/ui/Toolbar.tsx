@@ -3,6 +3,8 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { useController, useSnapshot } from './useController'
 import { formatClock } from './format'
 import { Icon } from './Icon'
+import { LearnButton } from './lessons/LessonDock'
+import { useTranslation } from 'react-i18next'
 
 export const SPEED_CHOICES = [0.25, 0.5, 1, 2, 5, 10, 20]
 export const STEP_CHOICES = [100, 1000, 10_000]
@@ -12,6 +14,7 @@ function stepLabel(ms: number): string {
 }
 
 export function Toolbar() {
+  const { t: tr } = useTranslation()
   const controller = useController()
   const t = useSnapshot((s) => ({
     playing: s.playing, speed: s.speed, timing: s.timing, compression: s.compression, stepMs: s.stepMs, clockMs: s.clockMs,
@@ -22,46 +25,47 @@ export function Toolbar() {
   return (
     <header className="toolbar" role="banner">
       <h1 className="brand"><span aria-hidden="true" className="brand-mark">▦</span> <span className="brand-name">Stacklab</span></h1>
-      <div className="toolbar-group" role="group" aria-label="Time">
+      <div className="toolbar-group" role="group" aria-label={tr('toolbar.time')}>
         <button type="button" className="primary play" onClick={() => controller.togglePlay()} aria-keyshortcuts="Space"
           data-testid="play-pause">
-          <Icon name={t.playing ? 'pause' : 'play'} /> {t.playing ? 'Pause' : 'Play'}
+          <Icon name={t.playing ? 'pause' : 'play'} /> {t.playing ? tr('toolbar.pause') : tr('toolbar.play')}
         </button>
         <button type="button" onClick={() => controller.step()} disabled={t.busy} aria-keyshortcuts="ArrowRight" data-testid="step">
-          <Icon name="step" /> Step
+          <Icon name="step" /> {tr('toolbar.step')}
         </button>
-        <label className="sr-only" htmlFor={stepId}>Step size</label>
+        <label className="sr-only" htmlFor={stepId}>{tr('toolbar.stepSize')}</label>
         <select id={stepId} value={t.stepMs} onChange={(e) => controller.setStepMs(Number(e.target.value))} data-testid="step-size">
           {STEP_CHOICES.map((ms) => <option key={ms} value={ms}>+{stepLabel(ms)}</option>)}
         </select>
         <span className="speed">
-          <button type="button" className="icon" onClick={() => controller.slower()} aria-label="Slower" aria-keyshortcuts="-">−</button>
-          <label className="sr-only" htmlFor={speedId}>Speed</label>
+          <button type="button" className="icon" onClick={() => controller.slower()} aria-label={tr('toolbar.slower')} aria-keyshortcuts="-">−</button>
+          <label className="sr-only" htmlFor={speedId}>{tr('toolbar.speed')}</label>
           <select id={speedId} value={t.speed} onChange={(e) => controller.setSpeed(Number(e.target.value))} data-testid="speed">
             {SPEED_CHOICES.map((s) => <option key={s} value={s}>{s}×</option>)}
           </select>
-          <button type="button" className="icon" onClick={() => controller.faster()} aria-label="Faster" aria-keyshortcuts="+">+</button>
+          <button type="button" className="icon" onClick={() => controller.faster()} aria-label={tr('toolbar.faster')} aria-keyshortcuts="+">+</button>
         </span>
-        <output className="clock" aria-label="Virtual time" data-testid="clock"><span className="clock-t" aria-hidden="true">t</span> {formatClock(t.clockMs)}</output>
+        <output className="clock" aria-label={tr('toolbar.clock')} data-testid="clock"><span className="clock-t" aria-hidden="true">t</span> {formatClock(t.clockMs)}</output>
         <button type="button" role="switch" aria-checked={t.timing === 'compressed'} className="switch" data-testid="timing"
           onClick={() => controller.setTiming(t.timing === 'compressed' ? 'realistic' : 'compressed')}
-          title="Compressed timing speeds through boot phases; stopwatches still show the real figures">
+          title={tr('toolbar.compressedTitle')}>
           <span className="switch-track" aria-hidden="true"><span className="switch-thumb" /></span>
-          Compressed{t.timing === 'compressed' && t.compression > 1.05 ? ` ×${Math.round(t.compression)}` : ''}
+          {tr('toolbar.compressed')}{t.timing === 'compressed' && t.compression > 1.05 ? ` ×${Math.round(t.compression)}` : ''}
         </button>
       </div>
-      <div className="toolbar-group" role="group" aria-label="Sandbox">
-        <button type="button" onClick={() => controller.resetAll()} aria-keyshortcuts="Alt+R" data-testid="reset" aria-label="Reset all">
-          <Icon name="reset" /> Reset</button>
-        <button type="button" onClick={() => void controller.checkpoint()} disabled={t.busy} data-testid="checkpoint"><Icon name="flag" /> Checkpoint</button>
-        <button type="button" onClick={() => void controller.rewind()} disabled={t.busy || t.checkpoints === 0} data-testid="rewind"><Icon name="rewind" /> Rewind</button>
+      <div className="toolbar-group" role="group" aria-label={tr('toolbar.sandbox')}>
+        <button type="button" onClick={() => controller.resetAll()} aria-keyshortcuts="Alt+R" data-testid="reset" aria-label={tr('toolbar.resetAll')}>
+          <Icon name="reset" /> {tr('toolbar.reset')}</button>
+        <button type="button" onClick={() => void controller.checkpoint()} disabled={t.busy} data-testid="checkpoint"><Icon name="flag" /> {tr('toolbar.checkpoint')}</button>
+        <button type="button" onClick={() => void controller.rewind()} disabled={t.busy || t.checkpoints === 0} data-testid="rewind"><Icon name="rewind" /> {tr('toolbar.rewind')}</button>
       </div>
-      <div className="toolbar-group end" role="group" aria-label="File and view">
+      <div className="toolbar-group end" role="group" aria-label={tr('toolbar.fileAndView')}>
         <AutosaveStatus />
+        <LearnButton />
         <FileMenu />
         <button type="button" aria-pressed={t.projector} onClick={() => controller.setProjector(!t.projector)} aria-keyshortcuts="P"
-          data-testid="projector">Projector</button>
-        <button type="button" className="icon" aria-label="Keyboard shortcuts and help" onClick={() => controller.setHelp('shortcuts')}
+          data-testid="projector">{tr('toolbar.projector')}</button>
+        <button type="button" className="icon" aria-label={tr('toolbar.help')} onClick={() => controller.setHelp('shortcuts')}
           aria-keyshortcuts="?">?</button>
       </div>
     </header>
@@ -69,6 +73,7 @@ export function Toolbar() {
 }
 
 function FileMenu() {
+  const { t } = useTranslation()
   const controller = useController()
   const [open, setOpen] = useState(false)
   const menuId = useId()
@@ -93,23 +98,24 @@ function FileMenu() {
   return (
     <div className="file-menu" ref={root} onKeyDown={(e) => { if (e.key === 'Escape') setOpen(false) }}>
       <button type="button" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen(!open)} data-testid="file-menu">
-        File <span aria-hidden="true">▾</span>
+        {t('toolbar.file')} <span aria-hidden="true">▾</span>
       </button>
       <ul id={menuId} className="file-menu-list" hidden={!open}>
-        {item('Open scenario…', () => controller.openScenario(), 'open-scenario')}
-        {item('Save scenario…', () => controller.saveScenario(), 'save-scenario')}
-        {item('Save session as command file…', () => controller.saveSession(), 'save-session')}
-        {item('Export picture (PNG)…', () => controller.exportPng(), 'export-png')}
+        {item(t('toolbar.openScenario'), () => controller.openScenario(), 'open-scenario')}
+        {item(t('toolbar.saveScenario'), () => controller.saveScenario(), 'save-scenario')}
+        {item(t('toolbar.saveSession'), () => controller.saveSession(), 'save-session')}
+        {item(t('toolbar.exportPng'), () => controller.exportPng(), 'export-png')}
       </ul>
     </div>
   )
 }
 
 function AutosaveStatus() {
+  const { t } = useTranslation()
   const autosave = useSnapshot((s) => s.autosave)
   if (autosave.status === 'off' && autosave.message === null) return null
-  const text = autosave.status === 'saved' ? 'Autosaved' : autosave.status === 'failed' ? 'Autosave failed' : autosave.status === 'off' ? 'Autosave off' : 'Autosave on'
-  const title = autosave.status === 'saved' && autosave.savedAt ? `Saved at ${new Date(autosave.savedAt).toLocaleTimeString()}` : autosave.message ?? undefined
+  const text = t(`toolbar.autosave.${autosave.status}`)
+  const title = autosave.status === 'saved' && autosave.savedAt ? t('toolbar.autosave.savedAt', { time: new Date(autosave.savedAt).toLocaleTimeString() }) : autosave.message ?? undefined
   return (
     <span className={`autosave autosave-${autosave.status}`} title={title} data-testid="autosave-status" data-status={autosave.status}>
       <span aria-hidden="true">{autosave.status === 'failed' ? '!' : '✓'}</span> {text}

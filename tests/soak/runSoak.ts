@@ -1,0 +1,53 @@
+// `npm run soak -- --minutes N [--warmup S] [--census] [--json] [--reuse-build]`: simulated classroom use of the web build in
+// headless chromium for N minutes (default 10), then the post-GC heap, the Pixi display objects, the world's
+// collections and the DOM counters against their values after the warm-up (default 60 s, or a sixth of the run
+// when that is shorter). Target: heap within 10% and the counts within 10%. Exit code 1 when a bound is broken or
+// the page logged an error. --census says what grew (heap by constructor, DOM by tag.class) between the two.
+import { parseArgs } from 'node:util'
+import { launchChromium, newPage, openApp, serveStatic, webFolder } from '../bench/renderPage.ts'
+import { assertHooks } from '../bench/renderHooks.ts'
+import { outOfBounds, soak, soakLines } from './soak.ts'
+
+const { values } = parseArgs({
+  options: {
+    minutes: { type: 'string', default: '10' },
+    warmup: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    census: { type: 'boolean', default: false },
+    'reuse-build': { type: 'boolean', default: false }
+  }
+})
+
+async function main(): Promise<number> {
+  const minutes = Number(values.minutes)
+  if (!(minutes > 0)) throw new Error('--minutes takes a positive number')
+  const durationMs = minutes * 60_000
+  const warmupMs = values.warmup !== undefined ? Number(values.warmup) * 1000 : Math.min(60_000, durationMs / 6)
+  const say = (line: string): void => { if (!values.json) process.stdout.write(line + '\n') }
+  say(`soaking for ${minutes} min (warm-up ${Math.round(warmupMs / 1000)} s)…`)
+  const folder = await webFolder(values['reuse-build'])
+  const server = await serveStatic(folder.dir)
+  const browser = await launchChromium()
+  try {
+    const page = await newPage(browser)
+    await openApp(page, server.url)
+    await assertHooks(page)
+    const cdp = await page.context().newCDPSession(page)
+    const result = await soak(page, cdp, { durationMs, warmupMs, log: say, census: values.census })
+    for (const line of soakLines(result)) say(line)
+    const broken = outOfBounds(result, 1.1, 1.1)
+    for (const b of broken) say(`  ✗ out of bounds: ${b}`)
+    say(broken.length || result.errors.length ? '  target (heap and counts within 10%, no page errors): NOT met' : '  target (heap and counts within 10%, no page errors): met')
+    if (values.json) process.stdout.write(JSON.stringify({ soak: result, outOfBounds: broken }) + '\n')
+    return broken.length || result.errors.length ? 1 : 0
+  } finally {
+    await browser.close()
+    await server.close()
+    folder.dispose()
+  }
+}
+
+main().then((code) => { process.exitCode = code }, (error: unknown) => {
+  process.stderr.write(`soak failed to run: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`)
+  process.exitCode = 2
+})
