@@ -62,7 +62,8 @@ test('docker run in the terminal: step through the create request\'s hops, open 
   const request = page.getByTestId('request-part')
   await request.locator('summary').click()
   await expect(request).toHaveAttribute('open', '')
-  await expect(request).toContainText('POST /containers/create')
+  // in-app requests carry the request itself now: the path as the CLI sent it, version prefix included
+  await expect(request).toContainText('POST /v1.50/containers/create')
   await expect(request).toContainText('unix socket')
   const response = page.getByTestId('response-part')
   await response.locator('summary').click()

@@ -84,7 +84,7 @@ function Exchange({ detail }: { detail: RequestDetailView }) {
           <dt>Body</dt>
           <dd>{detail.requestSummary ? <code>{detail.requestSummary}</code> : <span className="hint">{detail.query === null ? 'not recorded' : 'none'}</span>}</dd>
         </dl>
-        {detail.requestBody && <pre className="exchange-body">{detail.requestBody}</pre>}
+        {detail.requestBody && <pre className="exchange-body" tabIndex={0} aria-label="request body">{detail.requestBody}</pre>}
       </details>
       <details className="exchange-part" data-testid="response-part">
         <summary>Response <span className={detail.status < 400 ? 'status-ok' : 'status-bad'}>{detail.answer}</span></summary>
@@ -95,7 +95,7 @@ function Exchange({ detail }: { detail: RequestDetailView }) {
           <dt>Body</dt>
           <dd>{detail.responseSummary ? <code>{detail.responseSummary}</code> : <span className="hint">{detail.query === null ? 'not recorded' : 'none'}</span>}</dd>
         </dl>
-        {detail.responseBody && <pre className="exchange-body">{detail.responseBody}</pre>}
+        {detail.responseBody && <pre className="exchange-body" tabIndex={0} aria-label="response body">{detail.responseBody}</pre>}
       </details>
     </div>
   )

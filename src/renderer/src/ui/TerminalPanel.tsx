@@ -304,8 +304,18 @@ export function TerminalPanel() {
     const fit = new FitAddon()
     term.loadAddon(fit)
     term.open(element)
+    // Tab completes commands, so it cannot also move focus: Escape first, then Tab or Shift+Tab leaves the
+    // terminal (no keyboard trap, WCAG 2.1.2)
+    let escaped = false
+    term.attachCustomKeyEventHandler((event) => {
+      if (event.type !== 'keydown') return !(escaped && event.key === 'Tab')
+      if (event.key === 'Escape') { escaped = true; return false }
+      if (escaped && event.key === 'Tab') { escaped = false; return false }
+      escaped = false
+      return true
+    })
     const textarea = element.querySelector('textarea')
-    textarea?.setAttribute('aria-label', 'Terminal: type a command and press Enter')
+    textarea?.setAttribute('aria-label', 'Terminal: type a command and press Enter; Escape then Tab leaves it')
     textarea?.setAttribute('data-testid', 'terminal-input')
     termRef.current = term
     fitRef.current = fit
