@@ -177,6 +177,27 @@ export class World {
         core.emit('world.rewound', cmd.name, `rewound to checkpoint ${cmd.name}`, { internal: true })
         return ok(`rewound to ${cmd.name} (${(this.core.state.clockMs / 1000).toFixed(1)} s)`)
       }
+      case 'project.write': {
+        if (!/^[a-z0-9][a-z0-9_.-]{0,62}$/.test(cmd.name)) return fail(`invalid project name "${cmd.name}": lower-case letters, digits, '_', '.' or '-'`)
+        if (!/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/.test(cmd.path) || cmd.path.split('/').includes('..')) return fail(`invalid file path "${cmd.path}" (relative, no "..")`)
+        const bytes = new TextEncoder().encode(cmd.text).length
+        if (bytes > 65536) return fail(`${cmd.path} is ${bytes} bytes: project files written here are limited to 64 KiB`)
+        let project = s.projects.find((p) => p.name === cmd.name)
+        if (!project) s.projects.push((project = { name: cmd.name, files: [] }))
+        const file = { path: cmd.path, sizeMb: bytes / 1048576, text: cmd.text }
+        const at = project.files.findIndex((f) => f.path === cmd.path)
+        if (at >= 0) project.files[at] = file
+        else project.files.push(file)
+        core.emit('project.written', cmd.name, `${cmd.name}/${cmd.path} written (${bytes} bytes)`)
+        return ok(`${cmd.name}/${cmd.path}`)
+      }
+      case 'project.list':
+        return ok(table(['PROJECT', 'FILES', 'SIZE'], s.projects.map((p) => [p.name, String(p.files.length), `${p.files.reduce((n, f) => n + f.sizeMb, 0).toFixed(1)}MB`])))
+      case 'project.show': {
+        const file = s.projects.find((p) => p.name === cmd.name)?.files.find((f) => f.path === cmd.path)
+        if (!file) return fail(`no file ${cmd.path} in project ${cmd.name}`)
+        return ok(file.text === undefined ? `(${file.sizeMb.toFixed(1)} MB of binary data)` : file.text.replace(/\n$/, ''))
+      }
       case 'wait':
         this.step(cmd.ms)
         return ok()

@@ -15,5 +15,8 @@ export type SimCommand =
   | { type: 'client.contextUse' | 'client.contextRemove'; name: string }
   | { type: 'fault'; kind: FaultKind; target: string; rateMbPerS?: number; threads?: number }
   | { type: 'checkpoint' | 'rewind'; name: string }
+  | { type: 'project.write'; name: string; path: string; text: string }
+  | { type: 'project.list' }
+  | { type: 'project.show'; name: string; path: string }
   | { type: 'wait'; ms: number }
   | { type: 'report'; json: boolean }

@@ -79,6 +79,7 @@ export function parseSimCommand(words: string[]): Parsed {
       if (t !== undefined) command.threads = t
       return { ok: true, command }
     }
+    case 'project': return parseProject(sub, rest)
     case 'checkpoint': case 'rewind':
       if (rest.length > 0) return bad(`usage: ${head} [NAME]`)
       if (sub !== undefined && !/^[\w.-]+$/.test(sub)) return bad(`invalid checkpoint name "${sub}"`)
@@ -176,4 +177,29 @@ function parseHost(sub: string | undefined, rest: string[]): Parsed {
     command.overcommit = x
   }
   return { ok: true, command }
+}
+
+const PROJECT_USAGE = 'project write NAME PATH (--text TEXT | --base64 DATA) | project list | project show NAME PATH'
+
+/** A file in a project folder, so an edited Dockerfile is a command line that replays (base64 keeps newlines). */
+function parseProject(sub: string | undefined, rest: string[]): Parsed {
+  if (sub === 'list') return rest.length ? bad(`usage: ${PROJECT_USAGE}`) : { ok: true, command: { type: 'project.list' } }
+  if (sub === 'show') {
+    if (rest.length !== 2) return bad(`usage: ${PROJECT_USAGE}`)
+    return { ok: true, command: { type: 'project.show', name: rest[0]!, path: rest[1]! } }
+  }
+  if (sub !== 'write') return bad(`unknown project subcommand "${sub ?? ''}": write, list, show`)
+  const p = parseFlags(rest, { '--text': 'value', '--base64': 'value' }, PROJECT_USAGE)
+  if (typeof p === 'string') return bad(p)
+  if (p.positional.length !== 2) return bad(`usage: ${PROJECT_USAGE}`)
+  const text = p.flags['--text']
+  const b64 = p.flags['--base64']
+  if ((text === undefined) === (b64 === undefined)) return bad('project write needs exactly one of --text or --base64')
+  let content: string
+  if (typeof b64 === 'string') {
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64) || b64.length % 4 !== 0) return bad('--base64: not valid base64')
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
+    try { content = new TextDecoder('utf-8', { fatal: true }).decode(bytes) } catch { return bad('--base64: the text is not valid UTF-8') }
+  } else content = String(text)
+  return { ok: true, command: { type: 'project.write', name: p.positional[0]!, path: p.positional[1]!, text: content } }
 }

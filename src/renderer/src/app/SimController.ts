@@ -4,7 +4,7 @@
 import { World, catalog, type EmittedEvent } from '../../../sim/index.ts'
 import { Shell, type ShellOutput } from '../../../cli/Shell.ts'
 import type {
-  CompletionWords, DialogKind, HelpTopic, LayerHover, Notice, ShellResult, StageColumnInfo, TimingMode, TranscriptEntry,
+  CompletionWords, DialogKind, ProjectInfo, HelpTopic, LayerHover, Notice, ShellResult, StageColumnInfo, TimingMode, TranscriptEntry,
   UiController, UiSnapshot, ViewState
 } from '../ui/types'
 import type { Platform } from '../platform/createPlatform'
@@ -351,6 +351,10 @@ export class SimController implements UiController {
 
   history(): readonly string[] {
     return this.shell.history
+  }
+
+  projects(): readonly ProjectInfo[] {
+    return this.world.state.projects
   }
 
   completionWords(): CompletionWords {

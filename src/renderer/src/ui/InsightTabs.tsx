@@ -5,8 +5,9 @@ import { Timeline } from './Timeline'
 import { EventLog } from './EventLog'
 import { RequestsPanel } from './RequestsPanel'
 import { ClientPanel } from './ClientPanel'
+import { DockerfileEditor } from './DockerfileEditor'
 
-const TABS = [['timeline', 'Startup timeline'], ['charts', 'CPU & memory'], ['events', 'Events'], ['requests', 'Requests'], ['clients', 'Clients']] as const
+const TABS = [['timeline', 'Startup timeline'], ['charts', 'CPU & memory'], ['events', 'Events'], ['requests', 'Requests'], ['clients', 'Clients'], ['dockerfile', 'Dockerfile']] as const
 type TabId = (typeof TABS)[number][0]
 
 export function InsightTabs() {
@@ -27,7 +28,7 @@ export function InsightTabs() {
     buttons.current[next]?.focus()
   }
   return (
-    <section className="panel insights" aria-label="Timeline, charts, events, requests and clients">
+    <section className="panel insights" aria-label="Timeline, charts, events, requests, clients and the Dockerfile editor">
       <div className="tabs" role="tablist" aria-label="Views" onKeyDown={onKey}>
         {TABS.map(([id, label], i) => (
           <button key={id} ref={(el) => { buttons.current[i] = el }} type="button" role="tab" id={`${base}-tab-${id}`}
@@ -41,7 +42,7 @@ export function InsightTabs() {
         <div key={id} role="tabpanel" id={`${base}-panel-${id}`} aria-labelledby={`${base}-tab-${id}`} hidden={active !== id}
           className="tabpanel" tabIndex={0}>
           {active === id && (id === 'charts' ? <Charts /> : id === 'timeline' ? <Timeline /> : id === 'requests' ? <RequestsPanel />
-            : id === 'clients' ? <ClientPanel /> : <EventLog />)}
+            : id === 'clients' ? <ClientPanel /> : id === 'dockerfile' ? <DockerfileEditor /> : <EventLog />)}
         </div>
       ))}
     </section>

@@ -221,4 +221,11 @@ export interface UiController {
   onTranscript(listener: (entry: TranscriptEntry) => void): () => void
   history(): readonly string[]
   completionWords(): CompletionWords
+  /** the world's project folders (built-in and lessons'), for the Dockerfile editor */
+  projects(): readonly ProjectInfo[]
+}
+
+export interface ProjectInfo {
+  readonly name: string
+  readonly files: readonly { readonly path: string; readonly text?: string }[]
 }

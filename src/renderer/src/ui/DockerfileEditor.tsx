@@ -1,0 +1,71 @@
+// A Dockerfile editor (CodeMirror 6) feeding `docker build`: saving writes the file with a `project write` line, so
+// the edit lands in the terminal history and the session file and replays like any command.
+import { useEffect, useRef, useState } from 'react'
+import { EditorView, basicSetup } from 'codemirror'
+import { useController } from './useController'
+
+/** UTF-8 text → base64, without Node's Buffer. */
+export function toBase64(text: string): string {
+  let binary = ''
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte)
+  return btoa(binary)
+}
+
+export function DockerfileEditor() {
+  const controller = useController()
+  const projects = controller.projects()
+  const [project, setProject] = useState(projects[0]?.name ?? 'recommender')
+  const [tag, setTag] = useState('')
+  const [status, setStatus] = useState('')
+  const host = useRef<HTMLDivElement>(null)
+  const view = useRef<EditorView | null>(null)
+
+  useEffect(() => {
+    const parent = host.current
+    if (!parent) return
+    const text = controller.projects().find((p) => p.name === project)?.files.find((f) => f.path === 'Dockerfile')?.text ?? 'FROM alpine:3.20\n'
+    const editor = new EditorView({
+      doc: text,
+      extensions: [basicSetup, EditorView.contentAttributes.of({ 'aria-label': `Dockerfile of ${project}`, 'data-testid': 'dockerfile-editor' })],
+      parent
+    })
+    // long files scroll: let the scroller itself take focus too, so the keyboard can scroll it (axe: scrollable-region-focusable)
+    editor.scrollDOM.tabIndex = 0
+    editor.scrollDOM.setAttribute('aria-label', `Dockerfile of ${project}, scrollable`)
+    view.current = editor
+    return () => { editor.destroy(); view.current = null }
+  }, [controller, project])
+
+  const save = async (): Promise<boolean> => {
+    const text = view.current?.state.doc.toString() ?? ''
+    const result = await controller.runLine(`project write ${project} Dockerfile --base64 ${toBase64(text)}`, 'ui')
+    setStatus(result.exitCode === 0 ? `Saved ${project}/Dockerfile` : result.stderr.trim())
+    return result.exitCode === 0
+  }
+  const build = async () => {
+    if (!(await save())) return
+    const target = tag.trim() || `${project}:dev`
+    const result = await controller.runLine(`docker build -t ${target} ${project}`, 'ui')
+    const cached = (result.stdout.match(/Using cache/g) ?? []).length
+    setStatus(result.exitCode === 0 ? `Built ${target}: ${cached} step${cached === 1 ? '' : 's'} from the cache (the terminal shows every step)` : result.stderr.trim().split('\n').pop() ?? 'build failed')
+  }
+
+  return (
+    <div className="dockerfile-editor">
+      <div className="dockerfile-toolbar">
+        <label>Project{' '}
+          <select value={project} onChange={(e) => setProject(e.target.value)} data-testid="dockerfile-project">
+            {projects.map((p) => <option key={p.name} value={p.name}>{p.name}</option>)}
+          </select>
+        </label>
+        <label>Tag{' '}
+          <input value={tag} onChange={(e) => setTag(e.target.value)} placeholder={`${project}:dev`} size={16} data-testid="dockerfile-tag" />
+        </label>
+        <button type="button" onClick={() => void save()} data-testid="dockerfile-save">Save</button>
+        <button type="button" onClick={() => void build()} data-testid="dockerfile-build">Save and build</button>
+      </div>
+      <div ref={host} className="dockerfile-code" />
+      <p role="status" aria-live="polite" className="dockerfile-status" data-testid="dockerfile-status">{status}</p>
+    </div>
+  )
+}
