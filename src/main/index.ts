@@ -14,6 +14,7 @@ import { registerInvokeHandlers } from './ipcHandlers'
 import { createMainWindow } from './mainWindow'
 import { buildMenuTemplate } from './menu'
 import { APP_SCHEME, rendererEntry } from './rendererEntry'
+import { parseLaunchOptions, withLaunchOptions } from './launchOptions'
 
 const log = (message: string): void => console.warn(message)
 const entry = rendererEntry({ isPackaged: app.isPackaged, devServerUrl: process.env['ELECTRON_RENDERER_URL'] })
@@ -85,7 +86,8 @@ if (!app.requestSingleInstanceLock()) {
     )
     registerEngineReplies(ipcMain, engineBridge, { appOrigin: entry.origin, log: { warn: log } })
 
-    mainWindow = createMainWindow(entry, preloadPath)
+    // --lesson ID / --projector / --lang xx from a classroom shortcut reach the page as URL parameters
+    mainWindow = createMainWindow({ ...entry, url: withLaunchOptions(entry.url, parseLaunchOptions(process.argv)) }, preloadPath)
     // a reload, a crash or a closed window takes the page's world (and its responder) away: so goes the bridge
     mainWindow.webContents.on('did-navigate', () => void engineBridge.stop())
     mainWindow.webContents.on('render-process-gone', () => void engineBridge.stop())
