@@ -111,12 +111,15 @@ test('an ordering exercise solved with the keyboard only', async ({ page }) => {
     const from = (await texts()).indexOf(wanted[target]!)
     for (; at < from; at++) await page.keyboard.press('ArrowDown')
     for (; at > from; at--) await page.keyboard.press('ArrowUp')
+    // let focus settle on the item before acting on it (a loaded machine renders late)
+    await expect(items.nth(from)).toBeFocused()
     if (from === target) continue
     await page.keyboard.press('Space')
     await expect(page.getByTestId('order-live')).toContainText(`Picked up ${wanted[target]}`)
     for (; at > target; at--) await page.keyboard.press('ArrowUp')
     await page.keyboard.press('Space')
     await expect(page.getByTestId('order-live')).toHaveText(`${wanted[target]} dropped at position ${target + 1} of ${wanted.length}.`)
+    await expect(items.nth(target)).toBeFocused()
   }
   expect(await texts()).toEqual(wanted)
   // the check button follows the list in the tab order

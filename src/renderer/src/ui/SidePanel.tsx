@@ -1,6 +1,7 @@
 // The side column: the inspector and the isolation lab ("Break it") as two ARIA tabs, so each gets the whole
 // height. Arrow keys, Home and End move between the tabs, as in the insights panel.
-import { useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useId, useState } from 'react'
+import { useTabKeys } from './useTabKeys'
 import { Inspector } from './Inspector'
 import { FaultPanel } from './FaultPanel'
 import { useLabSnapshot } from './useLab'
@@ -12,27 +13,15 @@ type TabId = (typeof TABS)[number][0]
 export function SidePanel() {
   const [active, setActive] = useState<TabId>('inspector')
   const base = useId()
-  const buttons = useRef<(HTMLButtonElement | null)[]>([])
   // an experiment that is running or showing its outcome marks the lab's tab, seen from the inspector
   const hasResult = useLabSnapshot((s) => s.experiment !== null && s.experiment.status === 'live')
-  const onKey = (event: KeyboardEvent<HTMLDivElement>) => {
-    const index = TABS.findIndex(([id]) => id === active)
-    let next: number
-    if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') next = (index + 1) % TABS.length
-    else if (event.key === 'Home') next = 0
-    else if (event.key === 'End') next = TABS.length - 1
-    else return
-    event.preventDefault()
-    event.stopPropagation()
-    setActive(TABS[next]![0])
-    buttons.current[next]?.focus()
-  }
+  const { onKey, buttonRef } = useTabKeys(TABS.map(([id]) => id), active, setActive)
   return (
     <>
       <LabAnnouncer />
       <div className="tabs side-tabs" role="tablist" aria-label="Side panel" onKeyDown={onKey}>
         {TABS.map(([id, label], i) => (
-          <button key={id} ref={(el) => { buttons.current[i] = el }} type="button" role="tab" id={`${base}-tab-${id}`}
+          <button key={id} ref={buttonRef(i)} type="button" role="tab" id={`${base}-tab-${id}`}
             aria-selected={active === id} aria-controls={`${base}-panel-${id}`} tabIndex={active === id ? 0 : -1}
             onClick={() => setActive(id)} data-testid={`side-tab-${id}`}>
             {label}
