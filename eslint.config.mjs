@@ -2,6 +2,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import globals from 'globals'
 import layers from './eslint-rules/layers.mjs'
+import i18next from 'eslint-plugin-i18next'
 
 const nondeterminism = 'the simulation is deterministic: take time from the virtual clock and randomness from the seeded rng'
 
@@ -31,6 +32,26 @@ export default tseslint.config(
           .map((name) => ({ name, message: nondeterminism }))],
       'no-restricted-syntax': ['error',
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: nondeterminism }]
+    }
+  },
+  {
+    // Every text the UI shows goes through i18next (issue #6): no literal words in JSX text or in the attributes
+    // a person reads (aria-label, title, placeholder, alt). Tests and the lesson data are outside this rule.
+    files: ['src/renderer/src/ui/**/*.tsx'],
+    ignores: ['src/renderer/src/**/*.test.tsx'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': ['warn', {
+        mode: 'jsx-only',
+        'jsx-attributes': { include: ['aria-label', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'title', 'placeholder', 'alt', 'label'] },
+        words: {
+          exclude: [/^[^\p{L}]*$/u, /^[A-Z_-]+$/, // identifiers: class names, test ids, keys (lowercase, no spaces)
+          /^[a-z][a-zA-Z0-9]*([-_.:/][a-zA-Z0-9]+)*$/, /^(vCPUs?|MiB|MB|GiB|GB|KB|s|ms|t|Stacklab)$/]
+        },
+        callees: { exclude: ['t', 'tr', 'i18n(ext)?', 'stretch', 'require', 'addEventListener', 'removeEventListener', 'includes', 'startsWith', 'endsWith', 'indexOf', 'querySelector(All)?', 'classNames', 'cx'] },
+        // code and kbd show commands and keys, which are not translated
+        'jsx-components': { exclude: ['Trans', 'code', 'kbd', 'pre', 'samp'] }
+      }]
     }
   },
   { files: ['eslint-rules/**', 'scripts/**'], rules: { '@typescript-eslint/no-require-imports': 'off' } }

@@ -3,6 +3,11 @@ import type { Resources } from './en'
 
 type SameKeys<T> = { [K in keyof T]: T[K] extends string ? string : SameKeys<T[K]> }
 
+import { labDe } from './parts/lab.de'
+import { requestsDe } from './parts/requests.de'
+import { panelsDe } from './parts/panels.de'
+import { stageDe } from './parts/stage.de'
+
 export const de = {
   common: { cancel: 'Abbrechen', close: 'Schließen' },
   toolbar: {
@@ -338,5 +343,9 @@ export const de = {
     faultBlocked: 'Die Isolation um {{name}} hat gehalten.',
     more_one: 'Und {{count}} weiteres Ereignis.',
     more_other: 'Und {{count}} weitere Ereignisse.'
-  }
+  },
+  lab: labDe,
+  requests: requestsDe,
+  panels: panelsDe,
+  stage: stageDe
 } satisfies SameKeys<Resources>

@@ -1,4 +1,9 @@
 // English: the source language. Every key the renderer uses is here; de.ts has the same keys.
+import { labEn } from './parts/lab.en'
+import { requestsEn } from './parts/requests.en'
+import { panelsEn } from './parts/panels.en'
+import { stageEn } from './parts/stage.en'
+
 export const en = {
   common: { cancel: 'Cancel', close: 'Close' },
   toolbar: {
@@ -334,7 +339,11 @@ export const en = {
     faultBlocked: 'The isolation around {{name}} held.',
     more_one: 'And {{count}} more event.',
     more_other: 'And {{count}} more events.'
-  }
+  },
+  lab: labEn,
+  requests: requestsEn,
+  panels: panelsEn,
+  stage: stageEn
 }
 
 export type Resources = typeof en

@@ -1,0 +1,3 @@
+// English strings of the lab area (merged into en.ts under `lab`).
+export const labEn = {
+}

@@ -1,0 +1,3 @@
+// English strings of the panels area (merged into en.ts under `panels`).
+export const panelsEn = {
+}

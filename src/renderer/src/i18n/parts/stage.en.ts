@@ -1,0 +1,3 @@
+// English strings of the stage area (merged into en.ts under `stage`).
+export const stageEn = {
+}
