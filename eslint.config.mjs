@@ -7,7 +7,7 @@ import i18next from 'eslint-plugin-i18next'
 const nondeterminism = 'the simulation is deterministic: take time from the virtual clock and randomness from the seeded rng'
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'dist-web/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['tests/fixtures/insecure-electron/**', 'node_modules/**', 'out/**', 'dist/**', 'dist-web/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -4,7 +4,6 @@ import { request as httpRequest } from 'node:http'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { CSP } from '../shared/csp'
 import { CHANNELS, INVOKE_CONTRACT } from '../shared/ipc'
-import { webPreferencesFor } from './webPreferences'
 
 type Handler = (...args: unknown[]) => unknown
 
@@ -128,7 +127,9 @@ describe('main entry', () => {
     expect(fake.calls.indexOf('protocol.handle')).toBeLessThan(fake.calls.indexOf('new BrowserWindow'))
     expect(fake.windows).toHaveLength(1)
     const window = fake.windows[0]!
-    expect(window.options.webPreferences).toEqual(webPreferencesFor(expect.stringMatching(/preload[\\/]index\.js$/) as unknown as string))
+    expect(window.options.webPreferences).toMatchObject({
+      preload: expect.stringMatching(/preload[\\/]index\.js$/), contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true
+    })
     expect(window.loadedUrl).toBe('app://stacklab/index.html')
     expect(window.shown).toBe(false)
     window.emit('ready-to-show')
