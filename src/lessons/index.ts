@@ -57,6 +57,7 @@ export type { Lesson, LessonStep, LessonObjective, Exercise, Predict, ProjectDef
 export { parseLessonText, parseLessonValue, parseResultText, parseGlossaryText, formatProblem } from './load.ts'
 export type { Problem, Loaded } from './load.ts'
 export { readJson, jsonPath, canonicalJson, FORBIDDEN_KEYS } from './json.ts'
+export { phrasebook, EN as EN_PHRASES, DE as DE_PHRASES, type Phrasebook } from './phrases.ts'
 export { parseObjective, evaluateObjective, checkObjective, normalizeImageRef, INSTANCE_FIELDS, HOST_FIELDS, CLIENT_FIELDS, IMAGE_FIELDS, INSTANCE_STATES, HOST_STATES } from './objectives.ts'
 export type { Objective, Clause, Condition, ParseError, ParseResult, ObjectiveResult, ClauseResult, FieldInfo } from './objectives.ts'
 export { worldView, EMPTY_WORLD_VIEW } from './worldView.ts'

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { World, type Report, type ReportInstance } from '../sim/index.ts'
 import { Shell } from '../cli/Shell.ts'
-import { checkObjective, evaluateObjective, parseObjective, INSTANCE_FIELDS, HOST_FIELDS } from './objectives.ts'
+import { checkObjective, evaluateObjective, parseObjective, INSTANCE_FIELDS, HOST_FIELDS, CLIENT_FIELDS, IMAGE_FIELDS } from './objectives.ts'
+import { DE, DE_NOUN_KEYS, EN, phrasebook } from './phrases.ts'
 import { worldView, EMPTY_WORLD_VIEW } from './worldView.ts'
 
 function inst(over: Partial<ReportInstance> & { name: string }): ReportInstance {
@@ -204,5 +205,33 @@ describe('evaluateObjective', () => {
       const res = checkObjective(src, report(insts))
       expect(typeof res.reason).toBe('string')
     }), { numRuns: 500 })
+  })
+})
+
+describe('reasons in German', () => {
+  const de = (src: string, r: Report) => checkObjective(src, r, EMPTY_WORLD_VIEW, DE).reason
+  it('words the same checks in German, keeping names, fields and states as typed', () => {
+    const r = report([inst({ name: 'web' }), inst({ name: 'c', state: 'exited', exitCode: 137, oomKilled: true })])
+    expect(de('instance web is running with limits.memoryMb <= 256', r)).toBe('web ist im Zustand running, aber ohne Speicherlimit (limits.memoryMb ist null)')
+    expect(de('instance db is running', r)).toBe('keine Instanz namens db')
+    expect(de('vm web is running', r)).toBe('web ist ein Container, keine VM')
+    expect(de('instance c is running', r)).toBe('c ist im Zustand exited (Exit-Code 137, vom OOM-Killer beendet), nicht running')
+    expect(de('container web has limits.cpus <= 1', r)).toBe('web hat kein CPU-Limit (limits.cpus ist null)')
+    expect(de('count containers running >= 3', r)).toBe('1 Container ist im Zustand running, erwartet >= 3')
+    expect(de('host nowhere is up', r)).toBe('kein Host namens nowhere (Hosts: vm-host, container-host)')
+    expect(de('event container.oomKilled for web happened', r)).toBe('noch kein Ereignis container.oomKilled für web')
+    expect(de('instance web is running and host vm-host is up', r)).toBe('web ist im Zustand running; vm-host ist im Zustand up')
+    expect(de('instance web is', r)).toMatch(/^das Ziel lässt sich nicht lesen: /)
+  })
+
+  it('has a German noun for every field that can be null', () => {
+    const nouns = [INSTANCE_FIELDS, HOST_FIELDS, CLIENT_FIELDS, IMAGE_FIELDS].flatMap((fields) => Object.values(fields)).flatMap((f) => (f.noun ? [f.noun] : []))
+    expect(nouns.length).toBeGreaterThan(5)
+    expect(nouns.filter((n) => !DE_NOUN_KEYS.includes(n))).toEqual([])
+  })
+
+  it('picks the book by language code, English when there is none', () => {
+    expect(phrasebook('de-AT')).toBe(DE)
+    expect(phrasebook('fr')).toBe(EN)
   })
 })

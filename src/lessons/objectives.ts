@@ -15,6 +15,7 @@
 // no memory limit (limits.memoryMb is null)"; "no instance named web").
 import type { Report, ReportHost, ReportInstance } from '../sim/index.ts'
 import { EMPTY_WORLD_VIEW, type ImageView, type WorldView } from './worldView.ts'
+import { EN, type Phrasebook } from './phrases.ts'
 
 // ---------------------------------------------------------------------------------------------------- the AST
 
@@ -431,9 +432,9 @@ export interface ObjectiveResult { pass: boolean; reason: string; items: ClauseR
 
 type Value = number | string | boolean | null | string[]
 
-function fmt(v: Value): string {
+function fmt(v: Value, P: Phrasebook): string {
   if (v === null) return 'null'
-  if (Array.isArray(v)) return v.length === 0 ? '[] (none)' : `[${v.join(', ')}]`
+  if (Array.isArray(v)) return v.length === 0 ? `[] (${P.none})` : `[${v.join(', ')}]`
   return String(v)
 }
 const litText = (l: Literal): string => (l.kind === 'text' && /\s/.test(l.raw) ? JSON.stringify(l.raw) : l.raw)
@@ -465,20 +466,20 @@ function compare(actual: Value, op: Op, lit: Literal): boolean {
 interface CondOutcome { pass: boolean; passPhrase: string; withPhrase: string; hasPhrase: string }
 
 /** One condition against one value, with the phrases a reason is built from ("limits.memoryMb is 512, not <= 256"). */
-function checkCond(c: Condition, actual: Value, info: FieldInfo | null): CondOutcome {
+function checkCond(c: Condition, actual: Value, info: FieldInfo | null, P: Phrasebook): CondOutcome {
   const pass = compare(actual, c.op, c.value)
   if (pass) {
-    const shown = `${c.path} ${c.op} ${litText(c.value)}` + (c.op === '=' || actual === null ? '' : ` (${fmt(actual)})`)
+    const shown = `${c.path} ${c.op} ${litText(c.value)}` + (c.op === '=' || actual === null ? '' : ` (${fmt(actual, P)})`)
     return { pass, passPhrase: shown, withPhrase: shown, hasPhrase: shown }
   }
   if (actual === null && c.value.kind !== 'null' && info?.noun) {
-    return { pass, passPhrase: '', withPhrase: `with no ${info.noun} (${c.path} is null)`, hasPhrase: `has no ${info.noun} (${c.path} is null)` }
+    return { pass, passPhrase: '', withPhrase: P.withNoValue(info.noun, c.path), hasPhrase: P.hasNoValue(info.noun, c.path) }
   }
   if (c.op === 'contains' && Array.isArray(actual)) {
-    return { pass, passPhrase: '', withPhrase: `${c.path} is ${fmt(actual)}, without ${litText(c.value)}`, hasPhrase: `has ${c.path} ${fmt(actual)}, without ${litText(c.value)}` }
+    return { pass, passPhrase: '', withPhrase: P.withWithout(c.path, fmt(actual, P), litText(c.value)), hasPhrase: P.hasWithout(c.path, fmt(actual, P), litText(c.value)) }
   }
-  const want = c.op === '=' ? litText(c.value) : c.op === 'contains' ? `containing ${litText(c.value)}` : `${c.op} ${litText(c.value)}`
-  return { pass, passPhrase: '', withPhrase: `${c.path} is ${fmt(actual)}, not ${want}`, hasPhrase: `has ${c.path} ${fmt(actual)}, not ${want}` }
+  const want = c.op === '=' ? litText(c.value) : c.op === 'contains' ? P.containing(litText(c.value)) : `${c.op} ${litText(c.value)}`
+  return { pass, passPhrase: '', withPhrase: P.withNot(c.path, fmt(actual, P), want), hasPhrase: P.hasNot(c.path, fmt(actual, P), want) }
 }
 
 function instanceValue(inst: ReportInstance, path: string, view: WorldView): Value {
@@ -501,74 +502,73 @@ function hostValue(h: ReportHost, path: string): Value {
   return v === undefined ? null : v
 }
 
-function describeState(inst: ReportInstance): string {
+function describeState(inst: ReportInstance, P: Phrasebook): string {
   const extra: string[] = []
-  if (inst.exitCode !== null && (inst.state === 'exited' || inst.state === 'restarting' || inst.state === 'crashed')) extra.push(`exit code ${inst.exitCode}`)
-  if (inst.oomKilled) extra.push('OOM-killed')
+  if (inst.exitCode !== null && (inst.state === 'exited' || inst.state === 'restarting' || inst.state === 'crashed')) extra.push(P.exitCode(inst.exitCode))
+  if (inst.oomKilled) extra.push(P.oomKilled)
   return inst.state + (extra.length ? ` (${extra.join(', ')})` : '')
 }
 
-const kindWord = (k: 'instance' | 'vm' | 'container'): string => (k === 'vm' ? 'VM' : k)
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
-
-function joinPhrases(parts: string[]): string {
-  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`
+function joinPhrases(parts: string[], P: Phrasebook): string {
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} ${P.and} ${parts[parts.length - 1]}`
 }
 
 function findInstances(report: Report, kind: 'instance' | 'vm' | 'container', scope: string | null, name: string): ReportInstance[] {
   return report.instances.filter((i) => i.name === name && (kind === 'instance' || i.kind === kind) && (scope === null || i.host === scope || i.parent === scope))
 }
 
-function evalClause(c: Clause, report: Report, view: WorldView): ClauseResult {
+function evalClause(c: Clause, report: Report, view: WorldView, P: Phrasebook): ClauseResult {
+  const join = (parts: string[]): string => joinPhrases(parts, P)
+  const state = (inst: ReportInstance): string => describeState(inst, P)
   const r = (pass: boolean, reason: string): ClauseResult => ({ text: c.text, pass, reason })
   switch (c.type) {
     case 'instance': {
       const found = findInstances(report, c.kind, c.scope, c.name)
       const label = c.scope ? `${c.scope}:${c.name}` : c.name
       if (c.test.kind === 'exists') {
-        if (c.test.negated) return found.length === 0 ? r(true, `there is no ${kindWord(c.kind)} named ${label}`) : r(false, `${label} still exists (${describeState(found[0]!)})`)
-        return found.length > 0 ? r(true, `${label} exists (${describeState(found[0]!)})`) : r(false, notFound(report, c.kind, c.scope, c.name))
+        if (c.test.negated) return found.length === 0 ? r(true, P.noneNamed(c.kind, label)) : r(false, P.stillExists(label, state(found[0]!)))
+        return found.length > 0 ? r(true, P.exists(label, state(found[0]!))) : r(false, notFound(report, c.kind, c.scope, c.name, P))
       }
-      if (found.length === 0) return r(false, notFound(report, c.kind, c.scope, c.name))
+      if (found.length === 0) return r(false, notFound(report, c.kind, c.scope, c.name, P))
       if (found.length > 1) {
         const where = found.map((i) => i.parent ?? i.host)
-        return r(false, `${found.length} instances are named ${c.name} (on ${joinPhrases(where)}): write ${where.map((w) => `${w}:${c.name}`).join(' or ')}`)
+        return r(false, P.ambiguous(found.length, c.name, join(where), where.map((w) => `${w}:${c.name}`).join(` ${P.or} `)))
       }
       const inst = found[0]!
-      const outcomes = c.conditions.map((cond) => checkCond(cond, instanceValue(inst, cond.path, view), instanceField(cond.path)))
+      const outcomes = c.conditions.map((cond) => checkCond(cond, instanceValue(inst, cond.path, view), instanceField(cond.path), P))
       const failed = outcomes.filter((o) => !o.pass)
       if (c.test.kind === 'is') {
         const stateOk = c.test.negated ? inst.state !== c.test.state : inst.state === c.test.state
         if (!stateOk) {
-          return r(false, c.test.negated ? `${label} is ${c.test.state}` : `${label} is ${describeState(inst)}, not ${c.test.state}`)
+          return r(false, c.test.negated ? P.isState(label, c.test.state) : P.isNotState(label, state(inst), c.test.state))
         }
-        const stateText = c.test.negated ? `is ${describeState(inst)}, not ${c.test.state}` : `is ${c.test.state}`
-        if (failed.length > 0) return r(false, `${label} ${stateText}, but ${joinPhrases(failed.map((o) => o.withPhrase))}`)
-        return r(true, `${label} ${stateText}${outcomes.length ? ` with ${joinPhrases(outcomes.map((o) => o.passPhrase))}` : ''}`)
+        const stateText = c.test.negated ? P.isNotState(label, state(inst), c.test.state) : P.isState(label, c.test.state)
+        if (failed.length > 0) return r(false, P.stateButNot(stateText, join(failed.map((o) => o.withPhrase))))
+        return r(true, P.stateWith(stateText, join(outcomes.map((o) => o.passPhrase))))
       }
-      if (failed.length > 0) return r(false, `${label} ${joinPhrases(failed.map((o) => o.hasPhrase))}`)
-      return r(true, `${label} has ${joinPhrases(outcomes.map((o) => o.passPhrase))}`)
+      if (failed.length > 0) return r(false, P.subjectHasNot(label, join(failed.map((o) => o.hasPhrase))))
+      return r(true, P.subjectHas(label, join(outcomes.map((o) => o.passPhrase))))
     }
     case 'host': {
       const h = report.hosts.find((x) => x.name === c.name)
-      if (!h) return r(false, `no host named ${c.name} (hosts: ${report.hosts.map((x) => x.name).join(', ') || 'none'})`)
-      const outcomes = c.conditions.map((cond) => checkCond(cond, hostValue(h, cond.path), HOST_FIELDS[cond.path] ?? null))
+      if (!h) return r(false, P.noHost(c.name, report.hosts.map((x) => x.name).join(', ') || P.none))
+      const outcomes = c.conditions.map((cond) => checkCond(cond, hostValue(h, cond.path), HOST_FIELDS[cond.path] ?? null, P))
       const failed = outcomes.filter((o) => !o.pass)
       if (c.test.kind === 'is') {
         const ok = c.test.negated ? h.state !== c.test.state : h.state === c.test.state
-        if (!ok) return r(false, c.test.negated ? `${h.name} is ${h.state}` : `${h.name} is ${h.state}, not ${c.test.state}`)
-        if (failed.length) return r(false, `${h.name} is ${h.state}, but ${joinPhrases(failed.map((o) => o.withPhrase))}`)
-        return r(true, `${h.name} is ${h.state}${outcomes.length ? ` with ${joinPhrases(outcomes.map((o) => o.passPhrase))}` : ''}`)
+        if (!ok) return r(false, c.test.negated ? P.isState(h.name, h.state) : P.isNotState(h.name, h.state, c.test.state))
+        if (failed.length) return r(false, P.stateButNot(P.isState(h.name, h.state), join(failed.map((o) => o.withPhrase))))
+        return r(true, P.stateWith(P.isState(h.name, h.state), join(outcomes.map((o) => o.passPhrase))))
       }
-      if (failed.length) return r(false, `${h.name} ${joinPhrases(failed.map((o) => o.hasPhrase))}`)
-      return r(true, `${h.name} has ${joinPhrases(outcomes.map((o) => o.passPhrase))}`)
+      if (failed.length) return r(false, P.subjectHasNot(h.name, join(failed.map((o) => o.hasPhrase))))
+      return r(true, P.subjectHas(h.name, join(outcomes.map((o) => o.passPhrase))))
     }
     case 'client': {
       const cl = view.client()
-      const outcomes = c.conditions.map((cond) => checkCond(cond, (cl as unknown as Record<string, Value>)[cond.path] ?? null, CLIENT_FIELDS[cond.path] ?? null))
+      const outcomes = c.conditions.map((cond) => checkCond(cond, (cl as unknown as Record<string, Value>)[cond.path] ?? null, CLIENT_FIELDS[cond.path] ?? null, P))
       const failed = outcomes.filter((o) => !o.pass)
-      if (failed.length) return r(false, `the docker CLI ${joinPhrases(failed.map((o) => o.hasPhrase))}`)
-      return r(true, `the docker CLI has ${joinPhrases(outcomes.map((o) => o.passPhrase))}`)
+      if (failed.length) return r(false, P.subjectHasNot(P.theCli, join(failed.map((o) => o.hasPhrase))))
+      return r(true, P.subjectHas(P.theCli, join(outcomes.map((o) => o.passPhrase))))
     }
     case 'count': {
       const set = report.instances.filter((i) => (c.what === 'instances' || i.kind === (c.what === 'vms' ? 'vm' : 'container')) &&
@@ -576,32 +576,31 @@ function evalClause(c: Clause, report: Report, view: WorldView): ClauseResult {
         c.conditions.every((cond) => compare(instanceValue(i, cond.path, view), cond.op, cond.value)))
       const n = set.length
       const pass = compare(n, c.op, { kind: 'number', value: c.value, raw: String(c.value) })
-      const noun = c.what === 'vms' ? ['VM', 'VMs'] : c.what === 'containers' ? ['container', 'containers'] : ['instance', 'instances']
-      const verb = n === 1 ? 'is' : 'are'
-      const desc = `${plural(n, noun[0]!, noun[1]!)}${c.conditions.length ? ` with ${c.conditions.map((x) => `${x.path} ${x.op} ${litText(x.value)}`).join(' and ')}` : ''} ${c.state ? `${verb} ${c.state}` : `${verb} there`}${c.on ? ` on ${c.on}` : ''}`
-      return r(pass, pass ? desc : `${desc}, expected ${c.op} ${c.value}`)
+      const desc = P.count(n, c.what, c.conditions.map((x) => `${x.path} ${x.op} ${litText(x.value)}`).join(` ${P.and} `), c.state, c.on)
+      return r(pass, pass ? desc : P.expected(desc, c.op, c.value))
     }
     case 'image': {
       const all = view.images()
       const onDaemon = (img: ImageView): boolean => (c.on === null ? img.daemon === defaultDaemon(report) : img.daemon === c.on)
       const where = c.on ?? defaultDaemon(report)
       const hit = all.find((img) => onDaemon(img) && img.tags.includes(c.ref))
-      if (!c.exists) return hit ? r(false, `${c.ref} is still on ${where}`) : r(true, `there is no image ${c.ref} on ${where}`)
+      if (!c.exists) return hit ? r(false, P.imageStillOn(c.ref, where)) : r(true, P.noImageOn(c.ref, where))
       if (!hit) {
         const has = all.filter(onDaemon).flatMap((i) => i.tags)
         const elsewhere = all.filter((img) => !onDaemon(img) && img.tags.includes(c.ref)).map((i) => i.daemon)
-        return r(false, `no image ${c.ref} on ${where}` + (elsewhere.length ? ` (there is one on ${joinPhrases(elsewhere)})` : has.length ? ` (it has ${joinPhrases(has)})` : ' (it has no images)'))
+        return r(false, P.noImageOn(c.ref, where) + (elsewhere.length ? P.oneElsewhere(join(elsewhere)) : has.length ? P.itHas(join(has)) : P.itHasNoImages))
       }
-      const outcomes = c.conditions.map((cond) => checkCond(cond, (hit as unknown as Record<string, Value>)[cond.path] ?? null, IMAGE_FIELDS[cond.path] ?? null))
+      const outcomes = c.conditions.map((cond) => checkCond(cond, (hit as unknown as Record<string, Value>)[cond.path] ?? null, IMAGE_FIELDS[cond.path] ?? null, P))
       const failed = outcomes.filter((o) => !o.pass)
-      if (failed.length) return r(false, `${c.ref} exists on ${where}, but ${joinPhrases(failed.map((o) => o.withPhrase))}`)
-      return r(true, `${c.ref} exists on ${where}${outcomes.length ? ` with ${joinPhrases(outcomes.map((o) => o.passPhrase))}` : ''}`)
+      if (failed.length) return r(false, P.imageOnBut(c.ref, where, join(failed.map((o) => o.withPhrase))))
+      return r(true, P.imageOnWith(c.ref, where, join(outcomes.map((o) => o.passPhrase))))
     }
     case 'event': {
       const hits = report.events.filter((e) => e.type === c.eventType && (c.subject === null || e.subject === c.subject))
-      const what = `${c.eventType}${c.subject ? ` for ${c.subject}` : ''}`
-      if (c.happened) return hits.length ? r(true, `${what} happened at ${(hits[0]!.atMs / 1000).toFixed(1)} s`) : r(false, `no ${what} event yet`)
-      return hits.length ? r(false, `${what} happened at ${(hits[0]!.atMs / 1000).toFixed(1)} s`) : r(true, `no ${what} event`)
+      const what = P.eventWhat(c.eventType, c.subject)
+      const at = hits.length ? P.happenedAt(what, (hits[0]!.atMs / 1000).toFixed(1)) : ''
+      if (c.happened) return hits.length ? r(true, at) : r(false, P.noEventYet(what))
+      return hits.length ? r(false, at) : r(true, P.noEvent(what))
     }
   }
 }
@@ -611,28 +610,28 @@ function defaultDaemon(report: Report): string {
   return report.hosts.find((h) => h.name === 'container-host')?.name ?? report.hosts.find((h) => h.docker)?.name ?? 'container-host'
 }
 
-function notFound(report: Report, kind: 'instance' | 'vm' | 'container', scope: string | null, name: string): string {
+function notFound(report: Report, kind: 'instance' | 'vm' | 'container', scope: string | null, name: string, P: Phrasebook): string {
   const label = scope ? `${scope}:${name}` : name
   if (kind !== 'instance') {
     const other = findInstances(report, 'instance', scope, name)
-    if (other.length > 0) return `${label} is a ${other[0]!.kind === 'vm' ? 'VM' : 'container'}, not a ${kindWord(kind)}`
+    if (other.length > 0) return P.isAKind(label, other[0]!.kind === 'vm' ? 'vm' : 'container', kind)
   }
   if (scope !== null && findInstances(report, kind, null, name).length > 0) {
-    return `no ${kindWord(kind)} named ${name} on ${scope} (there is one on ${joinPhrases(findInstances(report, kind, null, name).map((i) => i.parent ?? i.host))})`
+    return P.noneNamedOnElsewhere(kind, name, scope, joinPhrases(findInstances(report, kind, null, name).map((i) => i.parent ?? i.host), P))
   }
-  return `no ${kindWord(kind)} named ${name}${scope !== null ? ` on ${scope}` : ''}`
+  return P.noneNamedOn(kind, name, scope)
 }
 
-/** Evaluate a parsed objective: every clause must pass. Never throws. */
-export function evaluateObjective(objective: Objective, report: Report, view: WorldView = EMPTY_WORLD_VIEW): ObjectiveResult {
-  const items = objective.clauses.map((c) => evalClause(c, report, view))
+/** Evaluate a parsed objective: every clause must pass. Never throws. Reasons are worded by `phrases` (English by default). */
+export function evaluateObjective(objective: Objective, report: Report, view: WorldView = EMPTY_WORLD_VIEW, phrases: Phrasebook = EN): ObjectiveResult {
+  const items = objective.clauses.map((c) => evalClause(c, report, view, phrases))
   const failed = items.filter((i) => !i.pass)
   return { pass: failed.length === 0, reason: (failed.length ? failed : items).map((i) => i.reason).join('; '), items }
 }
 
 /** Parse and evaluate in one go; a parse error is a failing result whose reason is the parse message. */
-export function checkObjective(source: string, report: Report, view: WorldView = EMPTY_WORLD_VIEW): ObjectiveResult {
+export function checkObjective(source: string, report: Report, view: WorldView = EMPTY_WORLD_VIEW, phrases: Phrasebook = EN): ObjectiveResult {
   const parsed = parseObjective(source)
-  if (!parsed.ok) return { pass: false, reason: `the objective does not parse: ${parsed.error.message}`, items: [] }
-  return evaluateObjective(parsed.objective, report, view)
+  if (!parsed.ok) return { pass: false, reason: phrases.doesNotParse(parsed.error.message), items: [] }
+  return evaluateObjective(parsed.objective, report, view, phrases)
 }

@@ -4,6 +4,7 @@
 import { World, runShell, type Report } from '../sim/index.ts'
 import { Shell, parseLine, type ShellOutput } from '../cli/Shell.ts'
 import { parseObjective, evaluateObjective, type Objective, type ObjectiveResult } from './objectives.ts'
+import { EN, type Phrasebook } from './phrases.ts'
 import { worldView } from './worldView.ts'
 import { commandAllowed } from './allowed.ts'
 import { LIMITS, type Lesson, type LogEntry, type ProjectDef, type StacklabResult } from './schema.ts'
@@ -107,13 +108,16 @@ export class LessonSession {
   private status: ObjectiveStatus[] = []
   private shownHints = new Set<number>()
   private readonly parsed: ReturnType<typeof parseObjectives>
+  /** the words the objectives' reasons are made of: the learner's language (set it, then check() again) */
+  phrases: Phrasebook = EN
 
   private constructor(readonly lesson: Lesson, readonly seed: number) {
     this.parsed = parseObjectives(lesson)
   }
 
-  static async create(lesson: Lesson, options: { seed?: number } = {}): Promise<LessonSession> {
+  static async create(lesson: Lesson, options: { seed?: number; phrases?: Phrasebook } = {}): Promise<LessonSession> {
     const s = new LessonSession(lesson, options.seed ?? lesson.seed ?? DEFAULT_SEED)
+    if (options.phrases) s.phrases = options.phrases
     await s.reset()
     return s
   }
@@ -170,7 +174,7 @@ export class LessonSession {
     const view = worldView(this.world)
     this.status = this.status.map((s, i) => {
       const p = this.parsed[i]!
-      const now = p.ast ? evaluateObjective(p.ast, report, view) : { pass: false, reason: `the check does not parse: ${p.error}`, items: [] }
+      const now = p.ast ? evaluateObjective(p.ast, report, view, this.phrases) : { pass: false, reason: this.phrases.doesNotParse(p.error ?? ''), items: [] }
       if (!s.met && now.pass) return { ...s, now, met: true, metAtMs: this.world.clockMs, metAfter: this.log.length }
       return { ...s, now }
     })

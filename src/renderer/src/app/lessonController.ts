@@ -4,7 +4,7 @@
 // typed or clicked line through the session (SimController.lineRunner, so it is logged, checked and, in an
 // exercise, refused when not allowed), and re-checks the objectives whenever the app's clock moves.
 import {
-  LessonSession, buildCatalog, classTable, classTableCsv, formatProblem, lessonHash, parseGlossaryText,
+  LessonSession, phrasebook, buildCatalog, classTable, classTableCsv, formatProblem, lessonHash, parseGlossaryText,
   parseLessonText, parseResultText, pickLanguage, renderResultHtml, resultFileName, verifyResult,
   type Catalog, type CatalogEntry, type ClassEntry, type Glossary, type Lesson, type ObjectiveStatus, type StacklabResult
 } from '../../../lessons/index.ts'
@@ -120,7 +120,15 @@ export class LessonController implements LessonActions {
     this.controller.advanceListeners.add(this.onAdvance)
     this.disposers.push(() => this.controller.advanceListeners.delete(this.onAdvance))
     this.disposers.push(this.controller.store.subscribe(() => this.watchWorld()))
-    const onLanguage = (): void => this.publish()
+    const onLanguage = (): void => {
+      // the objectives' reasons follow the UI language
+      const a = this.attempt
+      if (a) {
+        a.session.phrases = phrasebook(currentLanguage())
+        a.session.check()
+      }
+      this.publish()
+    }
     i18n.on('languageChanged', onLanguage)
     this.disposers.push(() => i18n.off('languageChanged', onLanguage))
     window.addEventListener('keydown', this.onKeyDown, true)
@@ -197,7 +205,7 @@ export class LessonController implements LessonActions {
   }
 
   private async begin(lesson: Lesson, origin: Attempt['origin'], file: string | null, entry: CatalogEntry | null): Promise<void> {
-    const session = await LessonSession.create(lesson)
+    const session = await LessonSession.create(lesson, { phrases: phrasebook(currentLanguage()) })
     // the sandbox on the stage now is the learner's own unless a lesson still holds it
     if (!this.attempt || this.attempt.detached) this.stash = { world: this.controller.world, shell: this.controller.shell }
     const timeLimit = lesson.exercise?.timeLimitMinutes

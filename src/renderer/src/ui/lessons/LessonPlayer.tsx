@@ -247,8 +247,8 @@ export function Objectives({ objectives }: { objectives: readonly ObjectiveStatu
             <div>
               <span className="sr-only">{o.met ? t('objectives.met') : t('objectives.notMet')}: </span>
               <span className="objective-text">{o.text}</span>
-              {!o.met && o.now.reason && <span className="reason" lang="en">{o.now.reason}</span>}
-              {o.met && !o.now.pass && o.now.reason && <span className="reason" lang="en">{t('objectives.metEarlier')} {o.now.reason}</span>}
+              {!o.met && o.now.reason && <span className="reason">{o.now.reason}</span>}
+              {o.met && !o.now.pass && o.now.reason && <span className="reason">{t('objectives.metEarlier')} {o.now.reason}</span>}
             </div>
           </li>
         ))}
