@@ -54,6 +54,17 @@ export interface Phrasebook {
   noneNamedOnElsewhere: (kind: Kind, name: string, scope: string, where: string) => string
   noneNamedOn: (kind: Kind, name: string, scope: string | null) => string
   doesNotParse: (message: string) => string
+  // a session's refusals
+  notAllowed: (line: string, allowed: string) => string
+  tooLong: (line: string, hours: number) => string
+  // a result's verification, per objective (the list of errors about an edited file stays English, like lesson:check)
+  metAt: (at: string, reason: string) => string
+  notMetOnReplay: (at: string, reason: string) => string
+  clockAlreadyAt: (at: string, commands: number, clock: string) => string
+  afterNextCommand: (at: string, next: string) => string
+  notChecked: string
+  notClaimedButHolds: (reason: string) => string
+  notMet: (reason: string) => string
 }
 
 const enKind = (k: Kind): string => (k === 'vm' ? 'VM' : k)
@@ -104,7 +115,16 @@ export const EN: Phrasebook = {
   isAKind: (label, actual, wanted) => `${label} is a ${enKind(actual)}, not a ${enKind(wanted)}`,
   noneNamedOnElsewhere: (kind, name, scope, where) => `no ${enKind(kind)} named ${name} on ${scope} (there is one on ${where})`,
   noneNamedOn: (kind, name, scope) => `no ${enKind(kind)} named ${name}${scope !== null ? ` on ${scope}` : ''}`,
-  doesNotParse: (message) => `the objective does not parse: ${message}`
+  doesNotParse: (message) => `the objective does not parse: ${message}`,
+  notAllowed: (line, allowed) => `this exercise does not allow "${line}" (allowed: ${allowed}; wait and report always are)`,
+  tooLong: (line, hours) => `"${line}" would go past ${hours} h of simulated time, the most a lesson covers`,
+  metAt: (at, reason) => `met at ${at}: ${reason}`,
+  notMetOnReplay: (at, reason) => `not met on replay at ${at}: ${reason}`,
+  clockAlreadyAt: (at, commands, clock) => `claimed met at ${at}, but after ${commands} command(s) the clock was already at ${clock}`,
+  afterNextCommand: (at, next) => `claimed met at ${at}, after the next command ran (${next})`,
+  notChecked: 'not checked: the replay stopped before this point',
+  notClaimedButHolds: (reason) => `not claimed, though it holds at the end of the replay (${reason})`,
+  notMet: (reason) => `not met: ${reason}`
 }
 
 /** English noun → [German noun, its negation in the accusative: "hat kein Speicherlimit"] */
@@ -176,7 +196,16 @@ export const DE: Phrasebook = {
   isAKind: (label, actual, wanted) => `${label} ist ${DE_KINDS[actual][1]}, ${DE_KINDS[wanted][0]}`,
   noneNamedOnElsewhere: (kind, name, scope, where) => `${DE_KINDS[kind][0]} namens ${name} auf ${scope} (vorhanden auf ${where})`,
   noneNamedOn: (kind, name, scope) => `${DE_KINDS[kind][0]} namens ${name}${scope !== null ? ` auf ${scope}` : ''}`,
-  doesNotParse: (message) => `das Ziel lässt sich nicht lesen: ${message}`
+  doesNotParse: (message) => `das Ziel lässt sich nicht lesen: ${message}`,
+  notAllowed: (line, allowed) => `diese Übung erlaubt „${line}“ nicht (erlaubt: ${allowed}; wait und report gehen immer)`,
+  tooLong: (line, hours) => `„${line}“ würde über ${hours} h simulierte Zeit hinausgehen, mehr als eine Lektion abdeckt`,
+  metAt: (at, reason) => `erfüllt bei ${at}: ${reason}`,
+  notMetOnReplay: (at, reason) => `beim Nachspielen bei ${at} nicht erfüllt: ${reason}`,
+  clockAlreadyAt: (at, commands, clock) => `als erfüllt bei ${at} angegeben, aber nach ${commands} Befehl(en) stand die Uhr schon bei ${clock}`,
+  afterNextCommand: (at, next) => `als erfüllt bei ${at} angegeben, nachdem der nächste Befehl lief (${next})`,
+  notChecked: 'nicht geprüft: das Nachspielen endete vor diesem Punkt',
+  notClaimedButHolds: (reason) => `nicht angegeben, gilt aber am Ende des Nachspielens (${reason})`,
+  notMet: (reason) => `nicht erfüllt: ${reason}`
 }
 
 const BOOKS: Record<string, Phrasebook> = { en: EN, de: DE }

@@ -53,7 +53,7 @@ export function installProjects(world: World, projects: readonly ProjectDef[]): 
  * A line that would move the clock past `LIMITS.virtualMs` (a long `wait`, `vm exec NAME sleep 1e9`): refused in a
  * session and in a replay, so a result file cannot make a teacher's computer simulate years.
  */
-export function tooLong(line: string, clockMs: number): string | null {
+export function tooLong(line: string, clockMs: number, P: Phrasebook = EN): string | null {
   const parsed = parseLine(line)
   if (parsed.kind !== 'sim') return null
   let ms = 0
@@ -62,7 +62,7 @@ export function tooLong(line: string, clockMs: number): string | null {
     const dry = runShell(parsed.command.argv, { hostname: 'x', kernel: '6.8', env: [], processes: [], files: {}, reach: () => false, canFork: true })
     ms = dry.durationMs
   }
-  return clockMs + ms > LIMITS.virtualMs ? `"${line.trim()}" would go past ${LIMITS.virtualMs / 3_600_000} h of simulated time, the most a lesson covers` : null
+  return clockMs + ms > LIMITS.virtualMs ? P.tooLong(line.trim(), LIMITS.virtualMs / 3_600_000) : null
 }
 
 /** The lesson's start world: the default sandbox with `seed`, the lesson's projects, then its start lines. */
@@ -142,8 +142,8 @@ export class LessonSession {
     const ex = this.lesson.exercise
     const kind = parseLine(line).kind
     if (kind === 'error' || kind === 'empty') return null // the shell answers these itself; they change nothing
-    if (ex && !commandAllowed(line, ex.allowedCommands)) return `this exercise does not allow "${line.trim()}" (allowed: ${ex.allowedCommands.join(', ')}; wait and report always are)`
-    return tooLong(line, this.world.clockMs)
+    if (ex && !commandAllowed(line, ex.allowedCommands)) return this.phrases.notAllowed(line.trim(), ex.allowedCommands.join(', '))
+    return tooLong(line, this.world.clockMs, this.phrases)
   }
 
   /** Run one line as the learner typed or clicked it, then check the objectives. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { LessonSession } from './runner.ts'
 import { verifyResult } from './verify.ts'
+import { DE } from './phrases.ts'
 import { parseLessonValue, parseResultText } from './load.ts'
 import { minimalExerciseData, minimalLessonData } from './testing.ts'
 import type { Lesson, StacklabResult } from './schema.ts'
@@ -116,5 +117,24 @@ describe('verifyResult', () => {
     const mv = await verifyResult(modest, l)
     expect(mv.ok).toBe(true)
     expect(mv.objectives[0]!.reason).toContain('not claimed, though it holds')
+  })
+})
+
+describe('verifyResult in German', () => {
+  it('words each objective in the reader’s language; the errors about an edited file stay English', async () => {
+    const l = lesson(minimalLessonData())
+    const r = await earned(l, LINES)
+    const v = await verifyResult(r, l, DE)
+    expect(v.ok).toBe(true)
+    expect(v.objectives[0]!.reason).toMatch(/^erfüllt bei \d+\.\d s: web ist im Zustand running/)
+    r.log[1]!.line = 'docker run -d --name web2 nginx:1.27'
+    const edited = await verifyResult(r, l, DE)
+    expect(edited.objectives[0]!.reason).toMatch(/^beim Nachspielen bei .* nicht erfüllt: /)
+    expect(edited.errors[0]).toMatch(/is claimed met at .* but replaying the log it is not: no (instance|container) named web/)
+  })
+
+  it('refuses a command an exercise does not allow, in German', async () => {
+    const s = await LessonSession.create(lesson(minimalExerciseData()), { phrases: DE })
+    expect(s.refusal('vm start ubuntu')).toMatch(/^diese Übung erlaubt „vm start ubuntu“ nicht \(erlaubt: /)
   })
 })

@@ -2,6 +2,7 @@
 // objective it claims as met really is met at the moment it claims. A tampered log or claim is rejected with the
 // reason. Deterministic: the same result and lesson always give the same verdict.
 import { parseObjective, evaluateObjective, type Objective } from './objectives.ts'
+import { EN, type Phrasebook } from './phrases.ts'
 import { worldView } from './worldView.ts'
 import { commandAllowed } from './allowed.ts'
 import { buildStartWorld, tooLong } from './runner.ts'
@@ -32,7 +33,7 @@ export interface Verification {
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`
 
-export async function verifyResult(result: StacklabResult, lesson: Lesson): Promise<Verification> {
+export async function verifyResult(result: StacklabResult, lesson: Lesson, P: Phrasebook = EN): Promise<Verification> {
   const errors: string[] = []
   const notes: string[] = []
   const claims = new Map(result.objectives.map((o) => [o.id, o]))
@@ -96,22 +97,22 @@ export async function verifyResult(result: StacklabResult, lesson: Lesson): Prom
       const cp = checkpoints[k++]!
       const text = lesson.objectives.find((o) => o.id === cp.id)!.text
       if (cp.atMs < world.clockMs) {
-        confirm(cp.id, false, `claimed met at ${seconds(cp.atMs)}, but after ${n} command(s) the clock was already at ${seconds(world.clockMs)}`)
+        confirm(cp.id, false, P.clockAlreadyAt(seconds(cp.atMs), n, seconds(world.clockMs)))
         errors.push(`objective "${cp.id}" (${text}): claimed met at ${seconds(cp.atMs)}, but after ${n} command(s) the replay's clock was already at ${seconds(world.clockMs)}: the claim was edited`)
         continue
       }
       const nextAt = result.log[n]?.atMs
       if (nextAt !== undefined && cp.atMs > nextAt) {
-        confirm(cp.id, false, `claimed met at ${seconds(cp.atMs)}, after the next command ran (${seconds(nextAt)})`)
+        confirm(cp.id, false, P.afterNextCommand(seconds(cp.atMs), seconds(nextAt)))
         errors.push(`objective "${cp.id}" (${text}): claimed met at ${seconds(cp.atMs)} after ${n} command(s), but command ${n + 1} ran at ${seconds(nextAt)}: the claim was edited`)
         continue
       }
       world.step(cp.atMs - world.clockMs)
-      const r = evaluateObjective(parsed.get(cp.id)!, world.report(), worldView(world))
-      if (r.pass) confirm(cp.id, true, `met at ${seconds(cp.atMs)}: ${r.reason}`)
+      const r = evaluateObjective(parsed.get(cp.id)!, world.report(), worldView(world), P)
+      if (r.pass) confirm(cp.id, true, P.metAt(seconds(cp.atMs), r.reason))
       else {
-        confirm(cp.id, false, `not met on replay at ${seconds(cp.atMs)}: ${r.reason}`)
-        errors.push(`objective "${cp.id}" (${text}) is claimed met at ${seconds(cp.atMs)}, but replaying the log it is not: ${r.reason}`)
+        confirm(cp.id, false, P.notMetOnReplay(seconds(cp.atMs), r.reason))
+        errors.push(`objective "${cp.id}" (${text}) is claimed met at ${seconds(cp.atMs)}, but replaying the log it is not: ${P === EN ? r.reason : evaluateObjective(parsed.get(cp.id)!, world.report(), worldView(world)).reason}`)
       }
     }
     if (n === result.log.length) break
@@ -134,7 +135,7 @@ export async function verifyResult(result: StacklabResult, lesson: Lesson): Prom
       diverged = true
     }
   }
-  for (const cp of checkpoints.slice(k)) confirm(cp.id, false, 'not checked: the replay stopped before this point')
+  for (const cp of checkpoints.slice(k)) confirm(cp.id, false, P.notChecked)
   if (!diverged) {
     if (result.endMs >= world.clockMs) world.step(result.endMs - world.clockMs)
     else notes.push(`the result ends at ${seconds(result.endMs)}, before the replay's clock (${seconds(world.clockMs)})`)
@@ -142,8 +143,8 @@ export async function verifyResult(result: StacklabResult, lesson: Lesson): Prom
     const view = worldView(world)
     for (const o of objectives) {
       if (o.claimed === 'met') continue
-      const r = evaluateObjective(parsed.get(o.id)!, report, view)
-      o.reason = r.pass ? `not claimed, though it holds at the end of the replay (${r.reason})` : `not met: ${r.reason}`
+      const r = evaluateObjective(parsed.get(o.id)!, report, view, P)
+      o.reason = r.pass ? P.notClaimedButHolds(r.reason) : P.notMet(r.reason)
     }
   }
   return finish()

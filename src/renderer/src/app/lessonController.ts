@@ -543,7 +543,7 @@ export class LessonController implements LessonActions {
       return { file: name, student: result.student, lessonTitle: result.lesson.title, verification: null, problems: [],
         error: t('workshop.lessonUnknown', { id: result.lesson.id, language: result.lesson.language }) }
     }
-    return { file: name, student: result.student, lessonTitle: lesson.title, verification: await verifyResult(result, lesson), error: null, problems: [] }
+    return { file: name, student: result.student, lessonTitle: lesson.title, verification: await verifyResult(result, lesson, phrasebook(currentLanguage())), error: null, problems: [] }
   }
 
   /** The lesson a result was made on: same id and language, the same content when possible. */
@@ -580,7 +580,7 @@ export class LessonController implements LessonActions {
       this.classEntries = await Promise.all(this.classEntries.map(async (e) => {
         if (!e.result || e.verification) return e
         const lesson = this.findLesson(e.result)
-        return lesson ? { ...e, verification: await verifyResult(e.result, lesson) } : e
+        return lesson ? { ...e, verification: await verifyResult(e.result, lesson, phrasebook(currentLanguage())) } : e
       }))
       this.refreshClass()
     } finally {

@@ -354,7 +354,7 @@ function ExerciseBar({ active }: { active: ActiveLesson }) {
           <span className="hint"> {t('workshop.alwaysAllowed')}</span>
         </p>
       )}
-      {active.refusal && <p className="refusal" role="alert" lang="en">{active.refusal}</p>}
+      {active.refusal && <p className="refusal" role="alert">{active.refusal}</p>}
     </div>
   )
 }

@@ -81,7 +81,7 @@ function Verification({ v }: { v: VerifiedFile }) {
             {v.verification.objectives.map((o) => (
               <li key={o.id} className={o.confirmed === true ? 'ok' : o.confirmed === false ? 'bad' : 'none'}>
                 <span aria-hidden="true">{o.confirmed === true ? '✓' : o.confirmed === false ? '✗' : '○'}</span> {o.text}
-                <span className="reason" lang="en">{o.reason}</span>
+                <span className="reason">{o.reason}</span>
               </li>
             ))}
           </ul>

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { World } from '../../../sim/index'
+import { parseLessonText } from '../../../lessons/index'
+import { decodeSandboxSave, encodeSandboxSave, SANDBOX_SAVE_SCHEMA } from './sandboxSave'
+
+const world = new World({ seed: 7 }).serialize()
+const lessonText = readFileSync(new URL('../../../../assets/lessons/boot-race.json', import.meta.url), 'utf8')
+const parsed = parseLessonText(lessonText, 'boot-race.json')
+if (!parsed.ok) throw new Error('the built-in lesson does not load')
+const lesson = parsed.value
+
+describe('sandbox save format', () => {
+  it('round-trips the current version, lesson included', () => {
+    const text = encodeSandboxSave({
+      sandbox: { world, session: [{ atMs: 0, endMs: 100, line: 'docker ps' }], history: ['docker ps'] },
+      lesson: { lesson, origin: 'builtin', fileName: null, seed: 1, log: [{ atMs: 500, line: 'docker run -d --name web nginx' }], clockMs: 2000, stepIndex: 1, hintsUsed: 1, showMeUsed: false, startedAt: '2026-11-29T10:00:00.000Z' },
+      speed: 2,
+      timing: 'realistic'
+    })
+    const decoded = decodeSandboxSave(text)
+    expect(decoded.ok).toBe(true)
+    if (!decoded.ok) return
+    expect(decoded.migratedFrom).toBeNull()
+    expect(decoded.save.schema).toBe(SANDBOX_SAVE_SCHEMA)
+    expect(decoded.save.sandbox.history).toEqual(['docker ps'])
+    expect(decoded.save.lesson?.lesson.id).toBe(lesson.id)
+    expect(decoded.save.lesson?.log).toEqual([{ atMs: 500, line: 'docker run -d --name web nginx' }])
+  })
+
+  it('migrates version 1: its world becomes the sandbox, entries without endMs last no time, no lesson', () => {
+    const v1 = JSON.stringify({ schema: 'stacklab.sandbox/1', world, session: [{ atMs: 100, line: 'vm start ubuntu' }, { atMs: 300, endMs: 400, line: 'docker ps' }], history: ['vm start ubuntu'], speed: 4, timing: 'compressed' })
+    const decoded = decodeSandboxSave(v1)
+    expect(decoded).toMatchObject({ ok: true, migratedFrom: 1 })
+    if (!decoded.ok) return
+    expect(decoded.save).toEqual({
+      schema: 'stacklab.sandbox/2',
+      sandbox: { world, session: [{ atMs: 100, endMs: 100, line: 'vm start ubuntu' }, { atMs: 300, endMs: 400, line: 'docker ps' }], history: ['vm start ubuntu'] },
+      lesson: null, speed: 4, timing: 'compressed'
+    })
+  })
+
+  it('refuses a newer version, naming it', () => {
+    const decoded = decodeSandboxSave(JSON.stringify({ schema: 'stacklab.sandbox/3', anything: true }))
+    expect(decoded).toEqual({ ok: false, tooNew: true, reason: 'it was written by a newer Stacklab (sandbox format 3; this one reads up to 2)' })
+  })
+
+  it('names what is wrong in a damaged save', () => {
+    expect(decodeSandboxSave('{"schema":"stacklab.sandbox/2"')).toMatchObject({ ok: false, tooNew: false, reason: expect.stringMatching(/^it is not JSON/) })
+    expect(decodeSandboxSave('{"schema":"other/1"}')).toEqual({ ok: false, tooNew: false, reason: 'it is not a Stacklab sandbox' })
+    expect(decodeSandboxSave(JSON.stringify({ schema: 'stacklab.sandbox/2', sandbox: { world, session: [], history: 'x' }, lesson: null })))
+      .toEqual({ ok: false, tooNew: false, reason: expect.stringContaining('$.sandbox.history') })
+    expect(decodeSandboxSave(JSON.stringify({ schema: 'stacklab.sandbox/2', sandbox: { world, session: [], history: [] }, lesson: { lesson: { id: 'x' } } })))
+      .toEqual({ ok: false, tooNew: false, reason: expect.stringContaining('$.lesson') })
+    expect(decodeSandboxSave(JSON.stringify({ schema: 'stacklab.sandbox/1', world: 5, session: [], history: [] })))
+      .toEqual({ ok: false, tooNew: false, reason: expect.stringContaining('format 1, $.world') })
+  })
+})
