@@ -41,12 +41,16 @@ export default tseslint.config(
     ignores: ['src/renderer/src/**/*.test.tsx'],
     plugins: { i18next },
     rules: {
-      'i18next/no-literal-string': ['warn', {
+      'i18next/no-literal-string': ['error', {
         mode: 'jsx-only',
         'jsx-attributes': { include: ['aria-label', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'title', 'placeholder', 'alt', 'label'] },
         words: {
-          exclude: [/^[^\p{L}]*$/u, /^[A-Z_-]+$/, // identifiers: class names, test ids, keys (lowercase, no spaces)
-          /^[a-z][a-zA-Z0-9]*([-_.:/][a-zA-Z0-9]+)*$/, /^(vCPUs?|MiB|MB|GiB|GB|KB|s|ms|t|Stacklab)$/]
+          exclude: [
+            /^[^\p{L}]*$/u, // symbols and figures
+            /^[A-Z_-]+$/, // constants
+            /^[a-z][a-zA-Z0-9]*([-_.:/][a-zA-Z0-9]+)*$/, // identifiers: class names, test ids, keys (lowercase, no spaces)
+            /^(vCPUs?|MiB|MB|GiB|GB|KB|s|ms|t|Stacklab)$/ // units and the name
+          ]
         },
         callees: { exclude: ['t', 'tr', 'i18n(ext)?', 'stretch', 'require', 'addEventListener', 'removeEventListener', 'includes', 'startsWith', 'endsWith', 'indexOf', 'querySelector(All)?', 'classNames', 'cx'] },
         // code and kbd show commands and keys, which are not translated

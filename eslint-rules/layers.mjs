@@ -55,6 +55,8 @@ export default {
           context.report({ node, message: `'${source}' resolves outside every layer zone` })
           return
         }
+        // a test beside its source may use the shared test support (tests/support), as tests/ does
+        if (isTest && targetZone.name === 'tests' && target.startsWith('tests/support/')) return
         if (zone.allow !== '*' && !zone.allow.includes(targetZone.name)) {
           context.report({ node, message: `layer '${zone.name}' may not import layer '${targetZone.name}' ('${source}')` })
         }

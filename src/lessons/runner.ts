@@ -189,6 +189,15 @@ export class LessonSession {
     return this.status.every((s) => s.met)
   }
 
+  /** Picks up hints shown in an earlier visit (an autosave): they are not shown again, and they count. */
+  restoreHints(shown: readonly number[], used: number): { index: number; text: string; objective?: string }[] {
+    const hints = this.lesson.hints
+    const valid = shown.filter((i) => i >= 0 && i < hints.length && !this.shownHints.has(i))
+    for (const i of valid) this.shownHints.add(i)
+    this.hintsUsed = Math.max(this.hintsUsed, used, this.shownHints.size)
+    return valid.map((i) => ({ index: i, text: hints[i]!.text, ...(hints[i]!.objective !== undefined && { objective: hints[i]!.objective }) }))
+  }
+
   /** The next hint: first one for an objective not met yet, then general ones; null when none is left (or hints are off). */
   nextHint(): { index: number; text: string; objective?: string } | null {
     if (!this.hintsAvailable) return null

@@ -14,6 +14,7 @@ import { RequestController } from './RequestController'
 import { RequestsContext } from '../ui/useRequests'
 import { LessonController } from './lessonController'
 import { LessonsContext } from '../ui/lessons/useLessons'
+import { currentLanguage, i18n, t } from '../i18n'
 
 export interface AppProps {
   controller: SimController
@@ -23,7 +24,9 @@ export interface AppProps {
 }
 
 export function App({ controller, platform, preference, onScene }: AppProps) {
+  // the reason the stage could not be drawn; the sentence around it follows the language
   const [stageError, setStageError] = useState<string | null>(null)
+  const [uiLanguage, setUiLanguage] = useState(currentLanguage)
   const creating = useRef(false)
   const view = useStoreSelector(controller.store, (s) => s.view)
   const lab = useMemo(() => new IsolationLab(controller), [controller])
@@ -41,8 +44,10 @@ export function App({ controller, platform, preference, onScene }: AppProps) {
     if (!element || creating.current) return
     creating.current = true
     const view = controller.viewState
-    StackScene.create(element, { preference, projector: view.projector, reducedMotion: view.reducedMotion })
+    StackScene.create(element, { preference, projector: view.projector, reducedMotion: view.reducedMotion, translate: t })
       .then((scene) => {
+        // the scene lives as long as the page: its labels follow every language change
+        i18n.on('languageChanged', () => scene.setTranslate(t))
         controller.attachScene(scene)
         lab.attachScene(scene)
         requests.attachScene(scene, element)
@@ -51,9 +56,15 @@ export function App({ controller, platform, preference, onScene }: AppProps) {
         document.body.dataset['pixiRenderer'] = scene.rendererName
       })
       .catch((error: unknown) => {
-        setStageError(`The stage could not be drawn (${error instanceof Error ? error.message : String(error)}). Everything else works; try ?renderer=canvas.`)
+        setStageError(error instanceof Error ? error.message : String(error))
       })
   }, [controller, lab, requests, preference, onScene])
+
+  useEffect(() => {
+    const follow = () => setUiLanguage(currentLanguage())
+    i18n.on('languageChanged', follow)
+    return () => i18n.off('languageChanged', follow)
+  }, [])
 
   useEffect(() => installShortcuts(controller), [controller])
   useEffect(() => platform.onMenuCommand((action) => runMenuAction(controller, action)), [controller, platform])
@@ -80,7 +91,7 @@ export function App({ controller, platform, preference, onScene }: AppProps) {
       <LabContext.Provider value={lab}>
         <RequestsContext.Provider value={requests}>
           <LessonsContext.Provider value={lessons}>
-            <AppShell stageRef={stageRef} stageError={stageError} />
+            <AppShell stageRef={stageRef} stageError={stageError === null ? null : t('stage.error', { message: stageError, lng: uiLanguage })} />
           </LessonsContext.Provider>
         </RequestsContext.Provider>
       </LabContext.Provider>

@@ -1,7 +1,13 @@
-// Saves the sandbox (the world and the terminal session) every ~2 s when it changed, and restores it on
-// launch. A damaged save is set aside with a visible notice; it never stops the app.
+// Saves the sandbox (the world and the terminal session) and the lesson in progress every ~2 s when they
+// changed (format: sandboxSave.ts), and restores them on launch; an older format is migrated, a newer one is left
+// untouched. A damaged save is set aside with a visible notice; it never stops the app.
 import type { Platform } from '../platform/createPlatform'
-import type { SimController } from './SimController'
+import { ReasonError, type SimController } from './SimController'
+import type { UiText } from '../ui/types'
+import { decodeSandboxSave } from './sandboxSave'
+
+/** a panels.autosave.* text, translated when the notice is shown */
+const text = (key: string, params?: UiText['params']): UiText => (params ? { key: `panels.autosave.${key}`, params } : { key: `panels.autosave.${key}` })
 
 const INTERVAL_MS = 2000
 
@@ -19,7 +25,7 @@ export class Autosaver {
     try {
       result = await this.platform.autosave.read()
     } catch (error) {
-      this.controller.notify('warning', `The last autosave could not be read (${String(error)}). Starting with a fresh sandbox.`)
+      this.controller.notify('warning', text('unreadable', { reason: String(error) }))
       return
     }
     switch (result.status) {
@@ -27,28 +33,39 @@ export class Autosaver {
         return
       case 'too-new':
         this.refused = true
-        this.controller.notify('warning', `The autosave was written by a newer Stacklab (format ${result.version}); it is left untouched and this session is not autosaved.`)
-        this.controller.setAutosaveStatus({ status: 'off', savedAt: null, message: 'a newer version owns the autosave' })
+        this.controller.notify('warning', text('tooNew', { version: result.version }))
+        this.controller.setAutosaveStatus({ status: 'off', savedAt: null, message: text('newerOwns') })
         return
       case 'corrupt':
-        this.controller.notify('warning', `The last autosave was damaged (${result.message}) and has been set aside${result.movedTo ? ` as ${result.movedTo}` : ''}. Starting with a fresh sandbox.`)
+        this.controller.notify('warning', result.movedTo ? text('damagedMoved', { reason: result.message, movedTo: result.movedTo }) : text('damaged', { reason: result.message }))
         return
-      case 'ok':
+      case 'ok': {
+        const decoded = decodeSandboxSave(result.payload)
+        if (!decoded.ok && decoded.tooNew) {
+          // like a newer envelope: left as it is on disk, and this session does not overwrite it
+          this.refused = true
+          this.controller.notify('warning', text('tooNewSandbox', { reason: decoded.reason }))
+          this.controller.setAutosaveStatus({ status: 'off', savedAt: null, message: text('newerOwns') })
+          return
+        }
         try {
-          this.controller.restoreAutosave(result.payload)
+          if (!decoded.ok) throw new Error(decoded.reason)
+          this.controller.restoreAutosave(decoded.save)
           this.savedCount = this.controller.changeCount
-          this.controller.notify('info', `Restored your sandbox from ${new Date(result.savedAt).toLocaleString()}.`)
+          this.controller.notify('info', text(decoded.migratedFrom !== null ? 'restoredMigrated' : 'restored', { when: new Date(result.savedAt).getTime(), version: decoded.migratedFrom ?? 0 }))
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error)
+          // the reason in the notice follows the language when it is one of ours; the file set aside keeps the English
+          const shown = error instanceof ReasonError ? error.text : reason
           const movedTo = await this.platform.autosave.setAside(result.payload, reason).catch(() => null)
           if (movedTo) {
-            this.controller.notify('warning', `The last autosave was damaged (${reason}) and has been set aside as ${movedTo}. Starting with a fresh sandbox.`)
+            this.controller.notify('warning', text('damagedMoved', { reason: shown, movedTo }))
           } else {
             this.controller.keepDamagedAutosave(result.payload)
-            this.controller.notify('warning', `The last autosave was damaged (${reason}). Starting with a fresh sandbox; you can keep a copy of the damaged file.`,
-              { id: 'save-damaged-autosave', label: 'Save a copy…' })
+            this.controller.notify('warning', text('damagedKeep', { reason: shown }), { id: 'save-damaged-autosave', label: text('saveCopy') })
           }
         }
+      }
     }
   }
 

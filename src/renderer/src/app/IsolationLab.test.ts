@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { SimController } from './SimController'
 import { IsolationLab } from './IsolationLab'
 import type { Platform } from '../platform/createPlatform'
+import { i18n } from '../i18n'
 
 function setup(): { controller: SimController; lab: IsolationLab } {
   const controller = new SimController({ platform: {} as Platform, playing: false })
@@ -86,5 +87,30 @@ describe('IsolationLab', () => {
     controller.resetAll()
     await Promise.resolve()
     expect(lab.store.getSnapshot().experiment).toBeNull()
+  })
+
+  it('a language switch remakes the outcome, the errors and the stage badges in the new language', async () => {
+    const { controller, lab } = setup()
+    const marks: string[][] = []
+    lab.attachScene({ setBlast: (m: readonly { word: string }[]) => marks.push(m.map((x) => x.word)) } as never)
+    try {
+      await run(controller, ['docker run -d --name web nginx:1.27', 'docker run -d --name cache redis:7', 'wait 2s'])
+      await lab.inject(keyOf(controller, 'web'), 'panic', {})
+      expect(lab.store.getSnapshot().experiment!.title).toBe('Kernel panic in container web')
+      expect(marks.at(-1)).toContain('HIT')
+      await lab.inject('ctr:gone', 'panic', {})
+      expect(lab.store.getSnapshot().error).toBe('that instance is gone')
+      await i18n.changeLanguage('de')
+      const snapshot = lab.store.getSnapshot()
+      expect(snapshot.experiment!.title).toBe('Kernel Panic in Container web')
+      expect(snapshot.experiment!.announcement).toContain('Der Container teilte sich den Kernel von container-host')
+      expect(snapshot.error).toBe('Diese Instanz gibt es nicht mehr')
+      expect(marks.at(-1)).toContain('GETROFFEN')
+      await lab.rewindToBefore()
+      expect(lab.store.getSnapshot().experiment!.announcement).toBe('Zurückgespult auf before-panic-1: Die Welt ist wieder so wie direkt vor der Kernel Panic.')
+    } finally {
+      await i18n.changeLanguage('en')
+      lab.dispose()
+    }
   })
 })

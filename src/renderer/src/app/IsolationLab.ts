@@ -9,11 +9,19 @@ import type { StackScene } from '../scene/StackScene'
 import type { BlastMark } from '../scene/BlastOverlay'
 import { ValueStore } from './ValueStore'
 import {
-  FAULT_LABELS, eventsSince, faultLine, findInstance, rerunLines, sideView, snapshotBefore, suggestionFor,
+  eventsSince, faultBefore, faultLine, faultName, findInstance, rerunLines, sideView, snapshotBefore, stateWord, suggestionFor,
   type ExperimentRecord, type FaultRun
 } from './blastRadius'
 import { processModel } from './processes'
 import { containerStopwatchMs, vmStopwatchMs } from '../scene/stopwatch'
+import { i18n, t } from '../i18n'
+
+/** An error the lab shows, kept as a key so a language switch shows it in the new language. */
+class LabError extends Error {
+  constructor(readonly key: string, readonly params: Record<string, unknown> = {}) {
+    super(t(key, params))
+  }
+}
 
 const EMPTY: LabSnapshot = Object.freeze({ busy: false, experiment: null, processes: null, error: null })
 
@@ -41,15 +49,19 @@ export class IsolationLab implements LabController {
   private scene: StackScene | null = null
   private meta: Meta | null = null
   private busy = false
-  private error: string | null = null
+  /** the last action's error: a LabError is shown in the current language, anything else as it is (CLI output) */
+  private error: Error | null = null
   private seq = 0
   private shownKey = ''
   private marksKey = ''
   private readonly unsubscribe: () => void
+  private readonly onLanguage = (): void => this.refresh()
 
   constructor(private readonly controller: SimController) {
     this.world = controller.world
     this.unsubscribe = controller.store.subscribe(() => this.refresh())
+    // every text of the snapshot (and the stage's badges) is made in the current language: a switch remakes them
+    i18n.on('languageChanged', this.onLanguage)
     this.refresh()
   }
 
@@ -61,16 +73,17 @@ export class IsolationLab implements LabController {
 
   dispose(): void {
     this.unsubscribe()
+    i18n.off('languageChanged', this.onLanguage)
   }
 
   // ---- actions -------------------------------------------------------------------------------------------
 
   async inject(key: string, fault: FaultKind, options: FaultOptions): Promise<void> {
     await this.guard(async () => {
-      const t = findInstance(this.world.state, key)
-      if (!t) throw new Error('that instance is gone')
-      const daemon = t.kind === 'container' ? (t.daemon?.id ?? '') : t.host
-      await this.runFaults('single', fault, options, [{ kind: t.kind, name: t.name, daemon }])
+      const target = findInstance(this.world.state, key)
+      if (!target) throw new LabError('lab.error.instanceGone')
+      const daemon = target.kind === 'container' ? (target.daemon?.id ?? '') : target.host
+      await this.runFaults('single', fault, options, [{ kind: target.kind, name: target.name, daemon }])
     })
   }
 
@@ -129,7 +142,7 @@ export class IsolationLab implements LabController {
     try {
       await work()
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error)
+      this.error = error instanceof Error ? error : new Error(String(error))
     } finally {
       this.busy = false
       this.refresh()
@@ -155,7 +168,7 @@ export class IsolationLab implements LabController {
     const runs: FaultRun[] = []
     for (const target of targets) {
       const key = this.keyOf(target)
-      if (!key) throw new Error(`${target.name} is gone`)
+      if (!key) throw new LabError('lab.error.gone', { name: target.name })
       const line = faultLine(fault, this.refOf(key), options)
       meta.lines.push(line)
       await this.run(line)
@@ -169,9 +182,9 @@ export class IsolationLab implements LabController {
     const s = this.world.state
     const dockerHost = s.hosts.find((h) => h.role === 'server' && h.docker)
     const vmHost = s.hosts.find((h) => h.role === 'server' && h.hypervisor !== 'none')
-    if (!dockerHost || !vmHost) throw new Error('the comparison needs a host with Docker and a host with a hypervisor')
-    if (dockerHost.state !== 'up') throw new Error(`${dockerHost.name} is ${dockerHost.state}: rewind, or wait until it is back up`)
-    if (vmHost.state !== 'up') throw new Error(`${vmHost.name} is ${vmHost.state}: rewind, or wait until it is back up`)
+    if (!dockerHost || !vmHost) throw new LabError('lab.error.compareNeeds')
+    if (dockerHost.state !== 'up') throw new LabError('lab.error.hostNotUp', { host: dockerHost.name, state: dockerHost.state })
+    if (vmHost.state !== 'up') throw new LabError('lab.error.hostNotUp', { host: vmHost.name, state: vmHost.state })
     const daemon = s.daemons.find((d) => d.id === dockerHost.name && d.onVm === null)
     const c = daemon?.containers.find((x) => x.name === COMPARE_CONTAINER.name && x.state !== 'removed')
     if (!c) await this.run(`docker run -d --name ${COMPARE_CONTAINER.name} ${COMPARE_CONTAINER.image}`)
@@ -201,10 +214,10 @@ export class IsolationLab implements LabController {
       for (const target of targets) {
         const key = this.keyOf(target)
         const t = key ? findInstance(this.world.state, key) : null
-        if (!t) throw new Error(`${target.name} is gone`)
+        if (!t) throw new LabError('lab.error.gone', { name: target.name })
         const obj = t.vm ?? t.c!
         if (obj.state === 'running') continue
-        if (obj.state !== 'starting' && obj.state !== 'restarting') throw new Error(`${target.name} is ${obj.state}, not running`)
+        if (obj.state !== 'starting' && obj.state !== 'restarting') throw new LabError('lab.error.notRunning', { name: target.name, state: obj.state })
         waiting = true
         const planned = obj.plannedPhases.reduce((sum, p) => sum + p.ms, 0)
         const elapsed = (t.vm ? vmStopwatchMs(this.world.clockMs, t.vm) : containerStopwatchMs(this.world.state, t.c!)) ?? 0
@@ -214,7 +227,7 @@ export class IsolationLab implements LabController {
       const ms = Math.max(100, Math.ceil((needMs + 1) / 100) * 100)
       await this.run(`wait ${ms}ms`)
     }
-    throw new Error('the instances did not finish starting')
+    throw new LabError('lab.error.didNotStart')
   }
 
   private keyOf(target: Meta['targets'][number]): string | null {
@@ -263,7 +276,7 @@ export class IsolationLab implements LabController {
       busy: this.busy,
       experiment,
       processes: selectedKey ? processModel(state, selectedKey) : null,
-      error: this.error
+      error: this.error ? this.errorText(this.error) : null
     }
     const key = JSON.stringify(snapshot)
     if (key !== this.shownKey) {
@@ -271,6 +284,13 @@ export class IsolationLab implements LabController {
       this.store.set(deepFreeze(snapshot))
     }
     this.pushMarks(experiment)
+  }
+
+  private errorText(error: Error): string {
+    if (!(error instanceof LabError)) return error.message
+    const params = { ...error.params }
+    if (typeof params.state === 'string') params.state = stateWord(params.state)
+    return t(error.key, params)
   }
 
   private experimentView(meta: Meta, state: Readonly<WorldState>): ExperimentView {
@@ -286,14 +306,15 @@ export class IsolationLab implements LabController {
     const live = sides.length > 0
     const containerTarget = meta.targets.find((t) => t.kind === 'container')
     const containerKey = containerTarget ? this.keyOf(containerTarget) : null
-    const names = meta.targets.map((t) => `${t.kind === 'vm' ? 'VM' : 'container'} ${t.name}`)
-    const label = FAULT_LABELS[meta.fault]
-    const title = meta.mode === 'compare' ? `${label}: same fault, both stacks` : `${label} in ${names[0] ?? '?'}`
+    const label = faultName(meta.fault)
+    const first = meta.targets[0]
+    const title = meta.mode === 'compare' || !first
+      ? t('lab.experiment.titleCompare', { fault: label })
+      : t(`lab.experiment.titleIn.${first.kind}`, { fault: label, name: first.name })
+    const before = faultBefore(meta.fault)
     const announcement = live
-      ? sides.map((s) => (meta.mode === 'compare' ? `${s.kind === 'vm' ? 'VM' : 'Container'} side: ${s.caption}` : s.caption)).join(' ')
-      : meta.rewound
-        ? `Rewound to ${meta.checkpoint}: the world is as it was just before the ${label.toLowerCase()}.`
-        : `The world was rewound to before the ${label.toLowerCase()}; checkpoint ${meta.checkpoint} still holds the moment just before it.`
+      ? sides.map((s) => (meta.mode === 'compare' ? t('lab.experiment.sideSays', { side: t(`lab.result.side.${s.kind}`), caption: s.caption }) : s.caption)).join(' ')
+      : t(meta.rewound ? 'lab.experiment.rewound' : 'lab.experiment.rewoundElsewhere', { checkpoint: meta.checkpoint, before })
     return {
       id: meta.id,
       mode: meta.mode,
@@ -319,7 +340,8 @@ export class IsolationLab implements LabController {
         for (const b of side.boundaries) {
           if (boundaries.has(b.layerId)) continue
           boundaries.add(b.layerId)
-          marks.push({ layerId: b.layerId, tone: b.held ? 'held' : 'failed', word: b.held ? 'HELD' : 'FAILED', tag: b.tag })
+          const tone = b.held ? 'held' : 'failed'
+          marks.push({ layerId: b.layerId, tone, word: t(`lab.mark.${tone}`), tag: b.tag })
         }
       }
       for (const side of experiment.sides) {
@@ -330,12 +352,12 @@ export class IsolationLab implements LabController {
             // a host the fault never reached: its kernel layer says so (whichever column draws it)
             if (e.verdict === 'safe') {
               for (const layer of [`host-os@${e.name}`, `shared-kernel@${e.name}`]) {
-                if (!boundaries.has(layer)) marks.push({ layerId: layer, tone: 'safe', word: 'SAFE', tag: 'host kernel' })
+                if (!boundaries.has(layer)) marks.push({ layerId: layer, tone: 'safe', word: t('lab.mark.safe'), tag: t('lab.mark.hostKernel') })
               }
             }
             continue
           }
-          marks.push({ layerId: e.key, tone: e.verdict, word: e.verdict === 'hit' ? 'HIT' : e.verdict === 'affected' ? 'AFFECTED' : 'SAFE', tag: '' })
+          marks.push({ layerId: e.key, tone: e.verdict, word: t(`lab.mark.${e.verdict}`), tag: '' })
         }
       }
     }

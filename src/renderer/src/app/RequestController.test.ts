@@ -1,7 +1,8 @@
 // The request list's controller without a screen: requests animate one after another in real time (faster when
 // they pile up), a selection pauses the stage on a hop the learner steps, and the client and the bridge are
 // described for the panels.
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
+import { i18n } from '../i18n'
 import type { Platform } from '../platform/createPlatform'
 import { RequestController, HOP_MS } from './RequestController'
 import { SimController } from './SimController'
@@ -125,5 +126,42 @@ describe('RequestController', () => {
     expect(snapshot().rows).toHaveLength(0)
     await sim.runLine('docker images', 'terminal')
     expect(snapshot().rows.map((r) => r.label)).toEqual(['GET /images/json'])
+  })
+
+  describe('a language change', () => {
+    afterEach(async () => {
+      await i18n.changeLanguage('en')
+    })
+
+    it('says the rows, the selected request, the client and the packet again, without a new request', async () => {
+      const { sim, requests, snapshot } = await setup()
+      await requests.runClientLine('client use laptop-macos')
+      await requests.runClientLine('export DOCKER_HOST=ssh://me@container-host')
+      await sim.runLine('docker ps', 'terminal')
+      const ps = snapshot().rows.at(-1)!
+      expect(ps.client).toBe('macOS laptop')
+      requests.select(ps.id)
+      const before = requests.packetFrame(0, false)!.version
+      await i18n.changeLanguage('de')
+      expect(snapshot().rows.at(-1)).toMatchObject({ id: ps.id, client: 'macOS-Laptop', answer: '200 OK' })
+      expect(snapshot().detail).toMatchObject({ client: 'CLI auf einem macOS-Laptop', transport: 'ssh' })
+      expect(snapshot().detail?.hops[0]).toMatchObject({ title: 'CLI auf einem macOS-Laptop', text: 'Die docker-CLI sendet GET /containers/json, für `docker ps`' })
+      expect(snapshot().client.label).toBe('CLI auf einem macOS-Laptop → ssh → container-host')
+      const frame = requests.packetFrame(0, false)!
+      expect(frame.version).toBeGreaterThan(before)
+      expect(frame.apiLabel).toBe('REST API · ssh')
+      await requests.runClientLine('client use host')
+      await requests.runClientLine('unset DOCKER_HOST')
+      await Promise.resolve()
+      expect(snapshot().client).toMatchObject({ label: 'CLI auf container-host (Unix-Socket)', transport: 'Unix-Socket' })
+    })
+
+    it('stops listening when disposed', async () => {
+      const { requests, snapshot } = await setup()
+      const first = snapshot()
+      requests.dispose()
+      await i18n.changeLanguage('de')
+      expect(snapshot()).toBe(first)
+    })
   })
 })

@@ -1,11 +1,13 @@
 // The request list and the packets on the stage: records every Engine API request the world answers (the trace),
 // animates them one after another on the stage (live), or holds the one the learner selected at the hop they
 // stepped to (paused). Also owns the engine bridge's page side and the description of the terminal's client.
+// Everything it shows is in the UI language, and said again when the language changes.
 import type { World } from '../../../sim/index.ts'
 import type { Platform } from '../platform/createPlatform'
 import type { StackScene } from '../scene/StackScene'
 import type { PacketFrame, PacketSource, StationKind } from '../scene/packetTypes'
-import { clientKey, describeClient } from '../scene/clientLabel'
+import { clientKey, describeClient, locationKey, transportName, type Translate } from '../scene/clientLabel'
+import { i18n, t } from '../i18n'
 import type { BridgeView, ClientSummary, RequestDetailView, RequestRow, RequestsController, RequestsSnapshot } from '../ui/requestTypes'
 import type { SimController } from './SimController'
 import { ValueStore } from './ValueStore'
@@ -27,13 +29,8 @@ interface Animation {
   restMs: number
 }
 
-const CLIENT_SHORT: Record<string, string> = {
-  host: 'container-host',
-  'laptop-macos': 'macOS laptop',
-  'laptop-windows': 'Windows laptop',
-  'docker-desktop': 'Docker Desktop',
-  'this-computer': 'real CLI'
-}
+/** i18n's t for the scene's and clientLabel's translate functions. */
+const tr: Translate = (key, params) => t(key, params)
 
 export class RequestController implements RequestsController, PacketSource {
   readonly trace = new RequestTrace()
@@ -73,7 +70,8 @@ export class RequestController implements RequestsController, PacketSource {
       }),
       // the controller replaces its world on reset, rewind-to-file and autosave restore; client commands change
       // the description: both show up in its snapshots
-      sim.store.subscribe(() => this.onSimChanged())
+      sim.store.subscribe(() => this.onSimChanged()),
+      this.onLanguageChanged()
     )
     if (this.responder) {
       // after a reload main has switched the bridge off; ask anyway, in case a future main keeps it
@@ -199,6 +197,19 @@ export class RequestController implements RequestsController, PacketSource {
     this.publish()
   }
 
+  /** A new UI language: the client, the recorded requests and the packet's labels are said again. */
+  private onLanguageChanged(): () => void {
+    const relabel = () => {
+      this.client = this.describeClient()
+      this.frameKey = ''
+      this.rowsCache = { version: -1, rows: [] }
+      // publishes (through onTrace)
+      this.trace.relabel()
+    }
+    i18n.on('languageChanged', relabel)
+    return () => i18n.off('languageChanged', relabel)
+  }
+
   private onTrace(): void {
     const all = this.trace.all()
     const newest = all[all.length - 1]
@@ -236,7 +247,7 @@ export class RequestController implements RequestsController, PacketSource {
   private describeClient(): ClientSummary {
     const state = this.sim.world.state
     this.clientStateKey = clientKey(state)
-    const c = describeClient(state)
+    const c = describeClient(state, tr)
     return { location: c.location, title: c.title, label: c.label, endpoint: c.endpoint, dockerHost: c.dockerHost, context: c.context, transport: c.transport, daemon: c.daemon, problem: c.problem }
   }
 
@@ -290,7 +301,7 @@ export class RequestController implements RequestsController, PacketSource {
       f.daemon = entry.daemon
       f.containerId = entry.containerId
       f.fromBridge = entry.source === 'engine-bridge'
-      f.apiLabel = `REST API · ${entry.transport}`
+      f.apiLabel = `REST API · ${transportName(entry.transport, tr)}`
       f.stations = entry.hops.map((h) => h.station as StationKind)
       f.turn = turnIndex(entry.hops)
       f.held = held
@@ -319,7 +330,7 @@ export class RequestController implements RequestsController, PacketSource {
     if (this.rowsCache.version === this.trace.version) return this.rowsCache.rows
     const rows = this.trace.all().map((e): RequestRow => Object.freeze({
       id: e.id, atMs: e.atMs, method: e.method, label: requestLabel(e), status: e.status, answer: answerLabel(e), ok: e.status < 400,
-      client: CLIENT_SHORT[e.clientLocation] ?? e.clientLocation, fromBridge: e.source === 'engine-bridge', command: e.command
+      client: t(`requests.clientShort.${locationKey(e.clientLocation)}`), fromBridge: e.source === 'engine-bridge', command: e.command
     }))
     this.rowsCache = { version: this.trace.version, rows: Object.freeze(rows) }
     return this.rowsCache.rows
@@ -332,7 +343,7 @@ export class RequestController implements RequestsController, PacketSource {
       id: e.id, atMs: e.atMs, method: e.method, path: e.fullPath ?? e.path, route: e.route,
       query: e.query ? Object.entries(e.query) : null,
       requestSummary: e.requestSummary, requestBody: e.requestBody, status: e.status, answer: answerLabel(e),
-      responseSummary: e.responseSummary, responseBody: e.responseBody, client: e.clientTitle, transport: e.transport,
+      responseSummary: e.responseSummary, responseBody: e.responseBody, client: e.clientTitle, transport: transportName(e.transport, tr),
       hostUrl: e.hostUrl, daemon: e.daemon, container: e.containerName, command: e.command, fromBridge: e.source === 'engine-bridge',
       hops: e.hops.map((h) => ({ station: h.station, title: h.title, text: h.text, back: h.back }))
     }

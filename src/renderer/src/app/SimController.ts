@@ -5,13 +5,15 @@ import { World, catalog, type EmittedEvent } from '../../../sim/index.ts'
 import { Shell, type ShellOutput } from '../../../cli/Shell.ts'
 import type {
   CompletionWords, DialogKind, ProjectInfo, HelpTopic, LayerHover, Notice, ShellResult, StageColumnInfo, TimingMode, TranscriptEntry,
-  UiController, UiSnapshot, ViewState
+  UiController, UiSnapshot, UiText, ViewState
 } from '../ui/types'
+import { t } from '../i18n'
 import type { Platform } from '../platform/createPlatform'
 import type { StackScene } from '../scene/StackScene'
 import { ValueStore } from './ValueStore'
 import { SnapshotBuilder } from './snapshot'
 import { ChartSamples, SAMPLE_EVERY_MS } from './ChartSamples'
+import { encodeSandboxSave, type LessonPart, type SandboxSave } from './sandboxSave'
 import { TICK_MS } from '../../../sim/index.ts'
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 20] as const
@@ -22,6 +24,16 @@ const MAX_MS_PER_FRAME = 20_000
 const COMPRESSED_PHASE_REAL_MS = 400
 const SNAPSHOT_EVERY_MS = 250
 
+/** A notice's words: a panels.notice.* key, translated when the notice is shown (so it follows the language). */
+const notice = (key: string, params?: UiText['params']): UiText => (params ? { key: `panels.notice.${key}`, params } : { key: `panels.notice.${key}` })
+
+/** An error whose reason the person reads (a damaged autosave): English in the message, a key for the notice. */
+export class ReasonError extends Error {
+  constructor(readonly text: UiText, english: string) {
+    super(english)
+  }
+}
+
 export interface ControllerOptions {
   seed?: number
   platform: Platform
@@ -31,13 +43,11 @@ export interface ControllerOptions {
   speed?: number
 }
 
-export interface AutosavePayload {
-  schema: 'stacklab.sandbox/1'
-  world: string
-  session: { atMs: number; endMs?: number; line: string }[]
-  history: string[]
-  speed: number
-  timing: TimingMode
+/** What the lesson player tells the autosave: the learner's own sandbox while a lesson holds the stage (null:
+ * the stage is the sandbox) and the lesson in progress. */
+export interface AutosaveSource {
+  sandbox(): { world: World; shell: Shell } | null
+  lesson(): LessonPart | null
 }
 
 export class SimController implements UiController {
@@ -85,6 +95,9 @@ export class SimController implements UiController {
   private rafId = 0
   private sceneVersion = -1
   private damagedAutosave: string | null = null
+  /** set by the lesson player: what the autosave keeps while a lesson holds the stage */
+  autosaveSource: AutosaveSource | null = null
+  private pendingLesson: LessonPart | null = null
 
   constructor(options: ControllerOptions) {
     this.platform = options.platform
@@ -119,7 +132,7 @@ export class SimController implements UiController {
         if (!failed) {
           failed = true
           console.error(error)
-          this.notify('error', `Time was paused after an internal error: ${error instanceof Error ? error.message : String(error)}`)
+          this.notify('error', notice('internalError', { message: error instanceof Error ? error.message : String(error) }))
         }
       }
     }
@@ -308,7 +321,7 @@ export class SimController implements UiController {
   resetAll(): void {
     const world = new World({ seed: this.seed })
     this.replaceWorld(world, new Shell(world))
-    this.emitTranscript({ source: 'system', line: '# reset: a fresh sandbox (vm-host with KVM, container-host with Docker)', result: null })
+    this.emitTranscript({ source: 'system', line: t('panels.terminal.reset'), result: null })
   }
 
   async checkpoint(): Promise<void> {
@@ -411,7 +424,7 @@ export class SimController implements UiController {
 
   toggleFullScreen(): void {
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => {})
-    else void document.documentElement.requestFullscreen().catch(() => this.notify('info', 'Full screen is not available here.'))
+    else void document.documentElement.requestFullscreen().catch(() => this.notify('info', notice('noFullScreen')))
   }
 
   private setView(patch: Partial<ViewState>): void {
@@ -429,7 +442,8 @@ export class SimController implements UiController {
 
   // ---- notices -------------------------------------------------------------------------------------------
 
-  notify(tone: Notice['tone'], text: string, action: Notice['action'] = null): number {
+  /** Shows a notice: text already translated, or a UiText the panel translates (it then follows a language switch). */
+  notify(tone: Notice['tone'], text: string | UiText, action: Notice['action'] = null): number {
     const id = ++this.noticeSeq
     this.notices = [...this.notices.slice(-3), { id, tone, text, action }]
     this.invalidate()
@@ -442,13 +456,13 @@ export class SimController implements UiController {
   }
 
   async runNoticeAction(id: number): Promise<void> {
-    const notice = this.notices.find((n) => n.id === id)
-    if (notice?.action?.id === 'save-damaged-autosave' && this.damagedAutosave !== null) {
+    const shown = this.notices.find((n) => n.id === id)
+    if (shown?.action?.id === 'save-damaged-autosave' && this.damagedAutosave !== null) {
       const outcome = await this.platform.saveTextFile('stacklab-damaged-autosave.json', this.damagedAutosave)
       if (outcome.status === 'saved') {
         this.damagedAutosave = null
         this.dismissNotice(id)
-        this.notify('info', `Saved the damaged autosave as ${outcome.name}.`)
+        this.notify('info', notice('damagedSaved', { name: outcome.name }))
       }
     }
   }
@@ -465,7 +479,7 @@ export class SimController implements UiController {
     try {
       file = await this.platform.openTextFile()
     } catch (error) {
-      this.notify('error', `Could not open the file: ${error instanceof Error ? error.message : String(error)}`)
+      this.notify('error', notice('openFailed', { message: error instanceof Error ? error.message : String(error) }))
       return
     }
     if (!file) return
@@ -477,7 +491,7 @@ export class SimController implements UiController {
     const wasPlaying = this.playing
     this.playing = false
     this.resetAll()
-    this.emitTranscript({ source: 'system', line: `# scenario ${name}`, result: null })
+    this.emitTranscript({ source: 'system', line: t('panels.terminal.scenario', { name }), result: null })
     const lines = text.split(/\r?\n/)
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!.trim()
@@ -488,12 +502,12 @@ export class SimController implements UiController {
       }
       const result = (await this.runLine(line, 'scenario')) as ShellOutput
       if (result.parseError) {
-        this.notify('error', `${name}, line ${i + 1} does not parse: ${result.stderr.trim()}. The scenario stopped there.`)
+        this.notify('error', notice('scenarioParse', { name, line: i + 1, error: result.stderr.trim() }))
         break
       }
     }
     this.playing = wasPlaying
-    this.notify('info', `Ran ${name}.`)
+    this.notify('info', notice('ran', { name }))
   }
 
   async saveScenario(): Promise<void> {
@@ -507,10 +521,10 @@ export class SimController implements UiController {
   private async saveText(name: string, text: string): Promise<void> {
     try {
       const outcome = await this.platform.saveTextFile(name, text)
-      if (outcome.status === 'saved') this.notify('info', `Saved ${outcome.name}.`)
-      else if (outcome.status === 'failed') this.notify('error', `Could not save: ${outcome.message}`)
+      if (outcome.status === 'saved') this.notify('info', notice('saved', { name: outcome.name }))
+      else if (outcome.status === 'failed') this.notify('error', notice('saveFailed', { message: outcome.message }))
     } catch (error) {
-      this.notify('error', `Could not save: ${String(error)}`)
+      this.notify('error', notice('saveFailed', { message: String(error) }))
     }
   }
 
@@ -518,47 +532,45 @@ export class SimController implements UiController {
     if (!this.scene) return
     try {
       const outcome = await this.platform.savePng(`stacklab-${Math.round(this.world.clockMs / 1000)}s.png`, this.scene.toDataUrl())
-      if (outcome.status === 'saved') this.notify('info', `Saved the picture as ${outcome.name}.`)
-      else if (outcome.status === 'failed') this.notify('error', `Could not save the picture: ${outcome.message}`)
+      if (outcome.status === 'saved') this.notify('info', notice('pictureSaved', { name: outcome.name }))
+      else if (outcome.status === 'failed') this.notify('error', notice('pictureFailed', { message: outcome.message }))
     } catch (error) {
-      this.notify('error', `Could not save the picture: ${String(error)}`)
+      this.notify('error', notice('pictureFailed', { message: String(error) }))
     }
   }
 
   // ---- autosave ------------------------------------------------------------------------------------------
 
   autosavePayload(): string {
-    const payload: AutosavePayload = {
-      schema: 'stacklab.sandbox/1',
-      world: this.world.serialize(),
-      session: this.shell.session.map((e) => ({ ...e })),
-      history: [...this.shell.history],
+    const own = this.autosaveSource?.sandbox() ?? { world: this.world, shell: this.shell }
+    return encodeSandboxSave({
+      sandbox: { world: own.world.serialize(), session: own.shell.session.map((e) => ({ ...e })), history: [...own.shell.history] },
+      lesson: this.autosaveSource?.lesson() ?? null,
       speed: this.speed,
       timing: this.timing
-    }
-    return JSON.stringify(payload)
+    })
   }
 
-  /** Restores an autosave payload; throws (changing nothing) when it is not one. */
-  restoreAutosave(text: string): void {
-    const data = JSON.parse(text) as Partial<AutosavePayload>
-    if (!data || data.schema !== 'stacklab.sandbox/1' || typeof data.world !== 'string' || !Array.isArray(data.session) || !Array.isArray(data.history)) {
-      throw new Error('it is not a Stacklab sandbox')
-    }
+  /** Restores a decoded save (sandboxSave.ts): throws, changing nothing, when its world does not load. The lesson
+   * in progress waits for the lesson player (takePendingLesson). */
+  restoreAutosave(save: SandboxSave): void {
     const world = new World({ seed: this.seed })
-    world.restore(data.world)
+    world.restore(save.sandbox.world)
     checkWorld(world)
     const shell = new Shell(world)
-    for (const entry of data.session) {
-      if (typeof entry?.line === 'string' && typeof entry.atMs === 'number') {
-        // saves from before endMs was kept: assume the command took no time
-        shell.session.push({ atMs: entry.atMs, endMs: typeof entry.endMs === 'number' ? entry.endMs : entry.atMs, line: entry.line })
-      }
-    }
-    for (const line of data.history) if (typeof line === 'string') shell.history.push(line)
+    for (const entry of save.sandbox.session) shell.session.push({ ...entry })
+    for (const line of save.sandbox.history) shell.history.push(line)
     this.replaceWorld(world, shell)
-    if (typeof data.speed === 'number') this.setSpeed(data.speed)
-    if (data.timing === 'realistic' || data.timing === 'compressed') this.timing = data.timing
+    if (save.speed !== undefined) this.setSpeed(save.speed)
+    if (save.timing) this.timing = save.timing
+    this.pendingLesson = save.lesson
+  }
+
+  /** The lesson that was in progress when the restored save was written, once. */
+  takePendingLesson(): LessonPart | null {
+    const lesson = this.pendingLesson
+    this.pendingLesson = null
+    return lesson
   }
 
   keepDamagedAutosave(text: string): void {
@@ -571,7 +583,7 @@ function checkWorld(world: World): void {
   const s = world.state
   const arrays = [s.hosts, s.vms, s.daemons, s.timers, s.events]
   if (!arrays.every(Array.isArray) || !s.daemons.every((d) => Array.isArray(d?.containers) && Array.isArray(d?.images))) {
-    throw new Error('its world is incomplete')
+    throw new ReasonError({ key: 'panels.autosave.incomplete' }, 'its world is incomplete')
   }
   world.report()
   world.step(0)

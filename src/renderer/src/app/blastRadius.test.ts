@@ -1,11 +1,12 @@
 // The blast radius read from a headless world: verdicts, boundaries and captions follow the events after a fault,
 // a rewind makes the outcome disappear, and the host PIDs of the processes view are the ones docker top prints.
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { World } from '../../../sim/index.ts'
 import { Shell } from '../../../cli/Shell.ts'
 import { eventsSince, listInstances, rerunLines, sideView, snapshotBefore, suggestionFor, type ExperimentRecord, type FaultRun } from './blastRadius'
 import { processModel } from './processes'
 import type { FaultKind, SideView } from '../ui/labTypes'
+import { i18n } from '../i18n'
 
 async function world(lines: string[]): Promise<{ world: World; shell: Shell }> {
   const w = new World({ seed: 1 })
@@ -139,5 +140,69 @@ describe('processes, inside vs from the host', () => {
     const host = model.fromHost.lines
     expect(host.filter((l) => l.command.startsWith('qemu-system-x86_64'))).toHaveLength(1)
     expect(host.filter((l) => l.thread).map((l) => l.command)).toEqual(['CPU 0/KVM', 'CPU 1/KVM'])
+  })
+})
+
+describe('in German', () => {
+  afterEach(async () => {
+    await i18n.changeLanguage('en')
+  })
+
+  /** every string of a side, to find a key that was not translated (i18next returns the key itself) */
+  const texts = (v: SideView): string[] => [v.title, v.caption, v.now ?? '', v.hostDid, ...v.entries.flatMap((e) => [e.detail, e.where]),
+    ...v.boundaries.flatMap((b) => [b.what, b.tag])]
+
+  it('captions, details and boundaries come in German, with German numbers', async () => {
+    await i18n.changeLanguage('de')
+    const { world: w, shell } = await world(['host set container-host --memory 4g', ...TWO_STACKS])
+    const record = await fault(w, shell, ['fault leak web --rate 500m/s'])
+    const pending = side(w, record)
+    expect(pending.caption).toBe('Container web verliert 500 MiB/s ohne Speicherlimit: Er kann den RAM von container-host belegen, bis der OOM-Killer des Hosts eingreift. Spring vorwärts, um zu sehen, wen er trifft.')
+    expect(pending.now).toMatch(/^\d+ MiB belegt; \d+,\d GiB RAM von container-host noch frei \(etwa \d+ s bei dieser Rate\)$/)
+    w.step(20_000)
+    const v = side(w, record)
+    expect(v.entries.find((e) => e.name === 'web')!.detail).toBe('vom OOM-Killer beendet (Exit 137), neu gestartet (--restart always)')
+    expect(v.entries.find((e) => e.name === 'cache')!.detail).toBe('lief weiter')
+    expect(v.boundaries[0]).toMatchObject({ what: 'der RAM von container-host, ohne Limit geteilt', tag: 'Host-RAM' })
+    expect(v.caption).toContain('hat der OOM-Killer des Hosts web beendet (Exit 137)')
+    expect(v.caption).toContain('web kam über seine Restart-Policy zurück.')
+    expect(suggestionFor('leak', w.state, keyOf(w, 'web'))).toMatchObject({ label: 'Noch einmal mit --memory 256m', flag: '--memory 256m' })
+  })
+
+  it('a panic from a container: the list and the reboot in German', async () => {
+    await i18n.changeLanguage('de')
+    const { world: w, shell } = await world(TWO_STACKS)
+    const record = await fault(w, shell, ['fault panic web'])
+    w.step(70_000)
+    expect(side(w, record).caption).toBe('Der Container teilte sich den Kernel von container-host, also hat seine Panic beide Container auf container-host mitgerissen. ' +
+      'Der Host ist neu gestartet; web kam über seine Restart-Policy zurück, und cache blieb aus. Die VMs auf vm-host haben eigene Kernel und liefen weiter.')
+  })
+
+  it('every fault, on a container and on a VM, has no untranslated key', async () => {
+    await i18n.changeLanguage('de')
+    const faults: FaultKind[] = ['panic', 'leak', 'cpu-hog', 'fork-bomb', 'disk-fill', 'escape']
+    for (const kind of faults) {
+      for (const target of ['web', 'app', 'root']) {
+        const { world: w, shell } = await world(['docker run -d --name root --privileged redis:7', ...TWO_STACKS])
+        const record = await fault(w, shell, [`fault ${kind} ${target}${kind === 'leak' || kind === 'disk-fill' ? ' --rate 2000m/s' : ''}`])
+        for (const ms of [0, 30_000]) {
+          w.step(ms)
+          const v = side(w, record)
+          for (const text of texts(v)) expect(text, `${kind} ${target}`).not.toMatch(/lab\.|\bthe\b/)
+        }
+      }
+    }
+  })
+
+  it('the processes view in German', async () => {
+    await i18n.changeLanguage('de')
+    const { world: w } = await world(['docker run -d --name web nginx:1.27', 'vm create v --os ubuntu-24.04 --cpus 2', 'vm start v', 'wait 10s'])
+    const ctr = processModel(w.state, keyOf(w, 'web'))!
+    expect(ctr.inside.title).toBe('Im Container')
+    expect(ctr.inside.lines[0]!.note).toBe('PID 1: die App selbst, kein init')
+    expect(ctr.fromHost.how).toBe('docker top web (Host-PIDs)')
+    const vm = processModel(w.state, keyOf(w, 'v'))!
+    expect(vm.fromHost.note).toBe('Ein Prozess mit 2 vCPU-Threads: Der Host plant diese Threads ein und sieht nichts darin.')
+    expect(vm.fromHost.how).toBe('ps -eLf auf vm-host')
   })
 })

@@ -3,6 +3,7 @@
 // so it follows the world as time passes (a leak that meets its limit later, a host that reboots).
 import { catalog, type ContainerState, type DaemonState, type HostState, type SimEvent, type VmState, type WorldState } from '../../../sim/index.ts'
 import type { BlastEntry, BoundaryView, FaultKind, SideView, Suggestion, Verdict } from '../ui/labTypes'
+import { currentLanguage, t as tr } from '../i18n'
 
 export interface FaultRun {
   readonly fault: FaultKind
@@ -25,13 +26,24 @@ export interface ExperimentRecord {
   readonly mode: 'single' | 'compare'
 }
 
-export const FAULT_LABELS: Record<FaultKind, string> = {
-  panic: 'Kernel panic',
-  leak: 'Memory leak',
-  'cpu-hog': 'CPU hog',
-  'fork-bomb': 'Fork bomb',
-  'disk-fill': 'Disk fill',
-  escape: 'Escape attempt'
+/** The fault's name in the current language: "Kernel panic", "Memory leak"… */
+export function faultName(fault: FaultKind): string {
+  return tr(`lab.fault.${fault}.name`)
+}
+
+/** "before the kernel panic" */
+export function faultBefore(fault: FaultKind): string {
+  return tr(`lab.fault.${fault}.before`)
+}
+
+/** An instance named in prose: "VM app", "Container web". */
+export function named(kind: 'vm' | 'container', name: string): string {
+  return tr(`lab.named.${kind}`, { name })
+}
+
+/** A state as a word in the current language (the raw value when there is none). */
+export function stateWord(state: string): string {
+  return tr(`lab.state.${state}`, { defaultValue: state })
 }
 
 interface Inst {
@@ -65,7 +77,7 @@ export function listInstances(s: Readonly<WorldState>): Inst[] {
     const host = inVm ? inVm.host : daemon.id
     for (const c of daemon.containers) {
       if (c.state === 'removed') continue
-      out.push({ key: 'ctr:' + c.id, kind: 'container', name: c.name, host, inVm, where: inVm ? `VM ${inVm.name}` : host, up: ctrUp(c), gen: c.gen, vm: null, c, daemon })
+      out.push({ key: 'ctr:' + c.id, kind: 'container', name: c.name, host, inVm, where: inVm ? named('vm', inVm.name) : host, up: ctrUp(c), gen: c.gen, vm: null, c, daemon })
     }
   }
   return out
@@ -92,12 +104,16 @@ export function eventsSince(s: Readonly<WorldState>, record: ExperimentRecord): 
 /** How long a panicked host takes to come back: a model assumption of the catalog. */
 const REBOOT_S = Math.round(catalog.HOST_PROFILE.rebootMs.value / 1000)
 
-const mib = (mb: number): string => (mb >= 1024 ? `${(mb / 1024).toFixed(1)} GiB` : `${Math.round(mb)} MiB`)
-const cpusText = (n: number): string => `${n} CPU${n === 1 ? '' : 's'}`
+const locale = (): string => (currentLanguage() === 'de' ? 'de-DE' : 'en-US')
+/** A number as the current language writes it: 1,234 / 1.234 */
+export const num = (n: number): string => n.toLocaleString(locale())
+const oneDecimal = (n: number): string => n.toLocaleString(locale(), { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false })
+const mib = (mb: number): string => (mb >= 1024 ? `${oneDecimal(mb / 1024)} GiB` : `${num(Math.round(mb))} MiB`)
 
-function list(words: readonly string[]): string {
+/** "db, web and cache" / "db, web und cache" */
+export function list(words: readonly string[]): string {
   if (words.length <= 1) return words[0] ?? ''
-  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`
+  return `${words.slice(0, -1).join(', ')} ${tr('lab.and')} ${words[words.length - 1]}`
 }
 
 function exitOf(events: readonly SimEvent[], name: string): { code: number | null; oom: boolean; restarted: boolean } {
@@ -124,14 +140,14 @@ function judge(i: Inst, before: Before, s: Readonly<WorldState>, events: readonl
     if (down) {
       const exit = exitOf(events, c.name)
       const code = exit.code ?? c.exitCode
-      const how = exit.oom || c.oomKilled ? `OOM-killed (exit ${code ?? 137})` : `exited (${code ?? '?'})`
-      const back = i.up ? `, restarted (--restart ${c.hostConfig.restartPolicy})` : c.state === 'restarting' ? ', restarting' : ''
-      return { verdict: 'hit', detail: how + back }
+      const how = exit.oom || c.oomKilled ? tr('lab.detail.oomKilled', { code: code ?? 137 }) : tr('lab.detail.exited', { code: code ?? '?' })
+      const detail = i.up ? tr('lab.detail.restarted', { how, policy: c.hostConfig.restartPolicy }) : c.state === 'restarting' ? tr('lab.detail.restarting', { how }) : how
+      return { verdict: 'hit', detail }
     }
   } else if (i.vm) {
     if (down) {
       const crashed = events.some((e) => e.type === 'vm.crashed' && e.subject === i.name)
-      return { verdict: 'hit', detail: i.up ? 'crashed, started again' : crashed || i.vm.state === 'crashed' ? 'crashed' : i.vm.state }
+      return { verdict: 'hit', detail: i.up ? tr('lab.detail.vmStartedAgain') : stateWord(crashed ? 'crashed' : i.vm.state) }
     }
   }
   const host = s.hosts.find((h) => h.name === i.host)
@@ -143,41 +159,41 @@ function judge(i: Inst, before: Before, s: Readonly<WorldState>, events: readonl
     return { verdict: 'affected', detail }
   }
   if (host && !i.inVm) {
-    if (host.pidsUsed >= host.pidMax && events.some((e) => e.type === 'host.pidsExhausted' && e.subject === host.name)) reasons.push('cannot fork: no PIDs left on the host')
+    if (host.pidsUsed >= host.pidMax && events.some((e) => e.type === 'host.pidsExhausted' && e.subject === host.name)) reasons.push(tr('lab.detail.cannotFork'))
     if (host.diskFull && events.some((e) => e.type === 'host.diskFull' && e.subject === host.name)) {
-      reasons.push(i.kind === 'vm' ? 'its disk image cannot grow' : 'writes fail: no space left on device')
+      reasons.push(tr(i.kind === 'vm' ? 'lab.detail.diskImageCannotGrow' : 'lab.detail.writesFail'))
     }
-    if (host.breachedBy && !isSource) reasons.push(`reachable by ${host.breachedBy} (host breached)`)
+    if (host.breachedBy && !isSource) reasons.push(tr('lab.detail.reachableBy', { name: host.breachedBy }))
     if (run.fault === 'cpu-hog' && !isSource && target && target.host === i.host && !target.inVm && target.c && target.c.hostConfig.cpus === null && host.cpuPercent >= 99) {
-      reasons.push('gets less CPU')
+      reasons.push(tr('lab.detail.lessCpu'))
     }
   }
   if (reasons.length > 0) return { verdict: 'affected', detail: reasons.join('; ') }
-  return { verdict: 'safe', detail: i.kind === 'vm' && i.vm?.state === 'paused' ? 'paused, untouched' : 'kept running' }
+  return { verdict: 'safe', detail: tr(i.kind === 'vm' && i.vm?.state === 'paused' ? 'lab.detail.pausedUntouched' : 'lab.detail.keptRunning') }
 }
 
 function sourceDetail(fault: FaultKind, i: Inst, events: readonly SimEvent[], host: HostState | undefined): string {
   const hostSeen = (type: string): boolean => !!host && !i.inVm && events.some((e) => e.type === type && e.subject === host.name)
   switch (fault) {
     case 'leak':
-      if (i.vm && events.some((e) => e.type === 'vm.guestOomKilled' && e.subject === i.name)) return 'its guest OOM killer ended the leak'
-      return i.vm ? `leaking inside its ${mib(i.vm.memoryMb)}` : 'leaking'
+      if (i.vm && events.some((e) => e.type === 'vm.guestOomKilled' && e.subject === i.name)) return tr('lab.detail.guestOomEnded')
+      return i.vm ? tr('lab.detail.leakingInside', { size: mib(i.vm.memoryMb) }) : tr('lab.detail.leaking')
     case 'cpu-hog': {
       const pct = Math.round((i.vm ?? i.c)!.cpuPercent)
-      return `busy: ${pct.toLocaleString('en-US')} % CPU`
+      return tr('lab.detail.busy', { pct: num(pct) })
     }
     case 'fork-bomb':
-      if (i.c && events.some((e) => e.type === 'container.pidsLimitReached' && e.subject === i.name)) return `fork() fails inside it (pids.max ${i.c.hostConfig.pidsLimit})`
-      if (hostSeen('host.pidsExhausted')) return "forking: took every PID on the host"
-      return i.vm ? `its own PID table is full (${i.vm.pids.toLocaleString('en-US')} processes)` : 'forking'
+      if (i.c && events.some((e) => e.type === 'container.pidsLimitReached' && e.subject === i.name)) return tr('lab.detail.forkFails', { limit: i.c.hostConfig.pidsLimit })
+      if (hostSeen('host.pidsExhausted')) return tr('lab.detail.tookEveryPid')
+      return i.vm ? tr('lab.detail.ownPidTableFull', { count: i.vm.pids, n: num(i.vm.pids) }) : tr('lab.detail.forking')
     case 'disk-fill':
-      if (i.vm && events.some((e) => e.type === 'vm.diskFull' && e.subject === i.name)) return 'its own disk image is full'
-      if (hostSeen('host.diskFull')) return "filled the host's disk"
-      return 'writing to disk'
+      if (i.vm && events.some((e) => e.type === 'vm.diskFull' && e.subject === i.name)) return tr('lab.detail.ownDiskFull')
+      if (hostSeen('host.diskFull')) return tr('lab.detail.filledHostDisk')
+      return tr('lab.detail.writing')
     case 'escape':
-      return events.some((e) => e.type === 'fault.escaped' && e.subject === i.name) ? 'escaped to the host' : 'its escape was blocked'
+      return tr(events.some((e) => e.type === 'fault.escaped' && e.subject === i.name) ? 'lab.detail.escaped' : 'lab.detail.escapeBlocked')
     case 'panic':
-      return 'panicked'
+      return tr('lab.detail.panicked')
   }
 }
 
@@ -186,245 +202,219 @@ function boundariesFor(run: FaultRun, t: Inst, s: Readonly<WorldState>, events: 
   const host = t.host
   const seen = (type: string, subject: string): boolean => events.some((e) => e.type === type && e.subject === subject)
   const inVm = t.inVm
-  const hypervisorHeld = (): BoundaryView => ({ layerId: `hypervisor@${host}`, held: true, what: `the hypervisor on ${host}`, tag: 'hypervisor' })
+  const tag = (key: string, options?: Record<string, unknown>): string => tr(`lab.boundary.tag.${key}`, options)
+  const what = (key: string, options: Record<string, unknown>): string => tr(`lab.boundary.${key}`, options)
+  const hypervisorHeld = (): BoundaryView => ({ layerId: `hypervisor@${host}`, held: true, what: what('hypervisor', { host }), tag: tag('hypervisor') })
   switch (run.fault) {
     case 'panic':
       if (t.kind === 'vm') {
-        return [{ layerId: `guest-kernel@${t.key}`, held: false, what: `${t.name}'s own guest kernel`, tag: 'guest kernel' }, hypervisorHeld()]
+        return [{ layerId: `guest-kernel@${t.key}`, held: false, what: what('ownGuestKernel', { name: t.name }), tag: tag('guestKernel') }, hypervisorHeld()]
       }
       if (inVm) {
-        return [{ layerId: `guest-kernel@vm:${inVm.id}`, held: false, what: `VM ${inVm.name}'s guest kernel, shared by its containers`, tag: 'guest kernel' }, hypervisorHeld()]
+        return [{ layerId: `guest-kernel@vm:${inVm.id}`, held: false, what: what('sharedGuestKernel', { vm: inVm.name }), tag: tag('guestKernel') }, hypervisorHeld()]
       }
-      return [{ layerId: `shared-kernel@${host}`, held: false, what: `the one kernel of ${host}, shared by every container`, tag: 'shared kernel' }]
+      return [{ layerId: `shared-kernel@${host}`, held: false, what: what('sharedKernel', { host }), tag: tag('sharedKernel') }]
     case 'leak': {
-      if (t.vm) return seen('vm.guestOomKilled', t.name) ? [{ layerId: `guest-kernel@${t.key}`, held: true, what: `${t.name}'s guest kernel and its ${mib(t.vm.memoryMb)} of RAM`, tag: 'guest kernel' }] : []
+      if (t.vm) return seen('vm.guestOomKilled', t.name) ? [{ layerId: `guest-kernel@${t.key}`, held: true, what: what('guestKernelRam', { name: t.name, size: mib(t.vm.memoryMb) }), tag: tag('guestKernel') }] : []
       const oom = events.find((e) => e.type === 'container.oomKilled')
       if (!oom) return []
       if (/cgroup/.test(oom.message) && t.c?.hostConfig.memoryMb != null) {
-        return [{ layerId: t.key, held: true, what: `${t.name}'s cgroup limit (memory.max ${mib(t.c.hostConfig.memoryMb)})`, tag: 'cgroup memory.max' }]
+        return [{ layerId: t.key, held: true, what: what('cgroupMemory', { name: t.name, size: mib(t.c.hostConfig.memoryMb) }), tag: tag('cgroupMemory') }]
       }
-      if (inVm) return [{ layerId: `guest-kernel@vm:${inVm.id}`, held: true, what: `VM ${inVm.name}'s guest kernel and its RAM`, tag: 'guest kernel' }]
-      return [{ layerId: `ram@${host}`, held: false, what: `${host}'s RAM, shared with no limit`, tag: 'host RAM' }]
+      if (inVm) return [{ layerId: `guest-kernel@vm:${inVm.id}`, held: true, what: what('vmGuestKernelRam', { vm: inVm.name }), tag: tag('guestKernel') }]
+      return [{ layerId: `ram@${host}`, held: false, what: what('hostRam', { host }), tag: tag('hostRam') }]
     }
     case 'cpu-hog':
-      if (t.vm) return [{ layerId: `vm-hardware@${t.key}`, held: true, what: `${t.name}'s ${t.vm.cpus} vCPU${t.vm.cpus === 1 ? '' : 's'}`, tag: `${t.vm.cpus} vCPU` }]
-      if (t.c?.hostConfig.cpus != null) return [{ layerId: t.key, held: true, what: `${t.name}'s cgroup limit (cpu.max, ${cpusText(t.c.hostConfig.cpus)})`, tag: 'cgroup cpu.max' }]
-      if (inVm) return [{ layerId: `vm-hardware@vm:${inVm.id}`, held: true, what: `VM ${inVm.name}'s vCPUs`, tag: 'vCPUs' }]
-      return [{ layerId: `cores@${host}`, held: false, what: `${host}'s cores, shared with no --cpus limit`, tag: 'shared cores' }]
+      if (t.vm) return [{ layerId: `vm-hardware@${t.key}`, held: true, what: what('vcpus', { name: t.name, count: t.vm.cpus }), tag: tag('vcpus', { n: t.vm.cpus }) }]
+      if (t.c?.hostConfig.cpus != null) {
+        const cpus = t.c.hostConfig.cpus
+        return [{ layerId: t.key, held: true, what: what('cgroupCpu', { name: t.name, count: cpus, cpus: num(cpus) }), tag: tag('cgroupCpu') }]
+      }
+      if (inVm) return [{ layerId: `vm-hardware@vm:${inVm.id}`, held: true, what: what('vmVcpus', { vm: inVm.name }), tag: tag('vmVcpus') }]
+      return [{ layerId: `cores@${host}`, held: false, what: what('hostCores', { host }), tag: tag('sharedCores') }]
     case 'fork-bomb':
-      if (t.vm) return [{ layerId: `guest-kernel@${t.key}`, held: true, what: `${t.name}'s own kernel and its own PID table`, tag: 'own PID table' }]
-      if (seen('container.pidsLimitReached', t.name)) return [{ layerId: t.key, held: true, what: `${t.name}'s cgroup limit (pids.max ${t.c?.hostConfig.pidsLimit ?? '?'})`, tag: 'cgroup pids.max' }]
-      if (seen('host.pidsExhausted', host) && !inVm) return [{ layerId: `shared-kernel@${host}`, held: false, what: `${host}'s kernel and its one PID table`, tag: 'shared PID table' }]
+      if (t.vm) return [{ layerId: `guest-kernel@${t.key}`, held: true, what: what('ownPidTable', { name: t.name }), tag: tag('ownPidTable') }]
+      if (seen('container.pidsLimitReached', t.name)) return [{ layerId: t.key, held: true, what: what('cgroupPids', { name: t.name, limit: t.c?.hostConfig.pidsLimit ?? '?' }), tag: tag('cgroupPids') }]
+      if (seen('host.pidsExhausted', host) && !inVm) return [{ layerId: `shared-kernel@${host}`, held: false, what: what('hostPidTable', { host }), tag: tag('sharedPidTable') }]
       return []
     case 'disk-fill':
-      if (t.vm) return seen('vm.diskFull', t.name) ? [{ layerId: `vm-hardware@${t.key}`, held: true, what: `${t.name}'s own disk image`, tag: 'own disk image' }] : []
-      if (seen('host.diskFull', host)) return [{ layerId: `disk@${host}`, held: false, what: `${host}'s disk, shared by every container`, tag: 'shared disk' }]
+      if (t.vm) return seen('vm.diskFull', t.name) ? [{ layerId: `vm-hardware@${t.key}`, held: true, what: what('ownDisk', { name: t.name }), tag: tag('ownDisk') }] : []
+      if (seen('host.diskFull', host)) return [{ layerId: `disk@${host}`, held: false, what: what('hostDisk', { host }), tag: tag('sharedDisk') }]
       return []
     case 'escape':
       if (t.vm) return [hypervisorHeld()]
       if (seen('fault.escaped', t.name)) {
-        return inVm ? [{ layerId: `guest-kernel@vm:${inVm.id}`, held: false, what: `VM ${inVm.name}'s kernel`, tag: 'guest kernel' }, hypervisorHeld()]
-          : [{ layerId: `shared-kernel@${host}`, held: false, what: `${host}'s kernel`, tag: 'host kernel' }]
+        return inVm ? [{ layerId: `guest-kernel@vm:${inVm.id}`, held: false, what: what('vmKernel', { vm: inVm.name }), tag: tag('guestKernel') }, hypervisorHeld()]
+          : [{ layerId: `shared-kernel@${host}`, held: false, what: what('hostKernel', { host }), tag: tag('hostKernel') }]
       }
-      return [{ layerId: t.key, held: true, what: `${t.name}'s seccomp profile and dropped capabilities`, tag: 'seccomp + caps' }]
+      return [{ layerId: t.key, held: true, what: what('seccomp', { name: t.name }), tag: tag('seccomp') }]
   }
   return []
-}
-
-function afterColon(message: string, marker: string): string {
-  const at = message.indexOf(marker)
-  return at < 0 ? message : message.slice(at + marker.length)
 }
 
 /** One or two plain sentences: what happened and why. */
 function captionFor(run: FaultRun, t: Inst, s: Readonly<WorldState>, events: readonly SimEvent[], entries: readonly BlastEntry[], scoped: boolean): { caption: string; pending: boolean; now: string | null } {
   const host = s.hosts.find((h) => h.name === t.host)
   const hostName = t.host
-  const who = `${t.kind === 'vm' ? 'VM' : 'Container'} ${t.name}`
+  const who = named(t.kind, t.name)
+  const c = (key: string, options?: Record<string, unknown>): string => tr(`lab.caption.${key}`, options)
   const seen = (type: string, subject?: string): SimEvent | undefined => events.find((e) => e.type === type && (subject === undefined || e.subject === subject))
   const hit = entries.filter((e) => e.verdict === 'hit' && e.kind !== 'host')
   const elsewhere = entries.filter((e) => e.kind !== 'host' && e.verdict !== 'hit' && !e.source)
+  // instances up again after going down: a restart policy (or a VM started again) brought them back
+  const upNow = new Set(listInstances(s).filter((i) => i.up).map((i) => i.key))
   switch (run.fault) {
     case 'panic': {
       if (t.kind === 'vm') {
         const others = elsewhere.length
+        const names = others <= 4 ? list(elsewhere.map((e) => e.name)) : c('panic.otherInstances', { n: others })
         return {
-          caption: `${who} runs its own kernel, so its panic took down that VM alone. ` +
-            (others > 0 ? `The hypervisor kept the failure inside that VM: ${others <= 4 ? list(elsewhere.map((e) => e.name)) : `the other ${others} instances`} kept running.` : 'The hypervisor and the host carried on.'),
+          caption: `${c('panic.vmAlone', { who })} ${others > 0 ? c('panic.vmOthers', { count: others, names }) : c('panic.vmNoOthers')}`,
           pending: false, now: null
         }
       }
-      if (t.inVm) {
-        return {
-          caption: `The container shared VM ${t.inVm.name}'s guest kernel, so its panic took down ${t.inVm.name} and every container in it. ` +
-            `${hostName} and its other VMs carried on: the hypervisor kept the failure inside that VM.`,
-          pending: false, now: null
-        }
-      }
+      if (t.inVm) return { caption: c('panic.inVm', { vm: t.inVm.name, host: hostName }), pending: false, now: null }
       const vmsDown = hit.filter((e) => e.kind === 'vm').map((e) => e.name)
       const ctrsDown = hit.filter((e) => e.kind === 'container').length
-      const containers = ctrsDown === 1 ? 'the only container' : ctrsDown === 2 ? 'both containers' : `all ${ctrsDown} containers`
-      const victims = [containers, ...(vmsDown.length ? [`the VM${vmsDown.length > 1 ? 's' : ''} ${list(vmsDown)}`] : [])]
-      const first = `The container shared ${hostName}'s kernel, so its panic took down ${list(victims)} on ${hostName}.`
+      const containers = ctrsDown === 1 ? c('panic.containersOne') : ctrsDown === 2 ? c('panic.containersBoth') : c('panic.containersAll', { n: ctrsDown })
+      const victims = [containers, ...(vmsDown.length ? [c('panic.vms', { count: vmsDown.length, names: list(vmsDown) })] : [])]
+      const first = c('panic.hostDown', { host: hostName, victims: list(victims) })
       const otherVms = !scoped ? entries.filter((e) => e.kind === 'vm' && e.verdict !== 'hit').map((e) => e.where) : []
       const otherHosts = [...new Set(otherVms)]
       let second: string
       if (seen('host.booted', hostName)) {
-        const back = entries.filter((e) => e.kind === 'container' && e.verdict === 'hit' && /restarted/.test(e.detail)).map((e) => e.name)
-        const c = entries.filter((e) => e.kind === 'container' && e.verdict === 'hit')
-        const stayed = c.filter((e) => !back.includes(e.name)).map((e) => e.name)
-        second = `The host rebooted; ${back.length ? `${list(back)} came back through ${back.length === 1 ? 'its' : 'their'} restart policy` : 'no container came back by itself'}` +
-          `${stayed.length ? ` and ${list(stayed)} stayed down` : ''}.`
+        const down = entries.filter((e) => e.kind === 'container' && e.verdict === 'hit')
+        const back = down.filter((e) => upNow.has(e.key)).map((e) => e.name)
+        const stayed = down.filter((e) => !upNow.has(e.key)).map((e) => e.name)
+        const cameBack = back.length ? c('panic.cameBack', { count: back.length, names: list(back) }) : c('panic.noneBack')
+        second = c('panic.rebooted', { what: stayed.length ? c('panic.stayedDown', { count: stayed.length, back: cameBack, names: list(stayed) }) : cameBack })
       } else {
-        second = `The host reboots, which takes ${REBOOT_S} s (a model assumption).`
+        second = c('panic.reboots', { seconds: REBOOT_S })
       }
-      if (otherHosts.length) second += ` The VMs on ${list(otherHosts)} run their own kernels and kept going.`
+      if (otherHosts.length) second += ` ${c('panic.otherVms', { hosts: list(otherHosts) })}`
       return { caption: `${first} ${second}`, pending: false, now: null }
     }
     case 'leak': {
       if (t.vm) {
-        const ev = seen('vm.guestOomKilled', t.name)
-        if (ev) {
-          return {
-            caption: `${who}'s own kernel ran out of its ${mib(t.vm.memoryMb)} of RAM, and its OOM killer ended the leaking process inside the guest; the VM kept running. ` +
-              `The host never gives a VM more than its RAM, so nothing outside ${t.name} was touched.`,
-            pending: false, now: null
-          }
-        }
+        if (seen('vm.guestOomKilled', t.name)) return { caption: c('leak.vmOom', { who, size: mib(t.vm.memoryMb), name: t.name }), pending: false, now: null }
         return {
-          caption: `${who} is leaking memory inside its own ${mib(t.vm.memoryMb)} of RAM. Jump ahead to see the guest's own OOM killer act.`,
-          pending: true, now: `guest memory in use: ${mib(t.vm.guestUsedMb)} of ${mib(t.vm.memoryMb)}`
+          caption: c('leak.vmLeaking', { who, size: mib(t.vm.memoryMb) }),
+          pending: true, now: c('leak.vmNow', { used: mib(t.vm.guestUsedMb), total: mib(t.vm.memoryMb) })
         }
       }
-      const c = t.c!
+      const ctr = t.c!
       const oom = events.find((e) => e.type === 'container.oomKilled')
       if (oom) {
         const victim = oom.subject
-        const restarted = entries.find((e) => e.name === victim && e.kind === 'container')?.detail.includes('restarted')
-        if (/cgroup/.test(oom.message)) {
-          return {
-            caption: `${who} reached its memory limit (memory.max ${mib(c.hostConfig.memoryMb ?? 0)}), so its own cgroup's OOM killer ended it: exit 137, OOMKilled true. ` +
-              `Nothing else was touched: the limit kept the leak inside the container.`,
-            pending: false, now: null
-          }
-        }
+        const victimEntry = entries.find((e) => e.name === victim && e.kind === 'container')
+        const restarted = !!victimEntry && upNow.has(victimEntry.key)
+        if (/cgroup/.test(oom.message)) return { caption: c('leak.cgroup', { who, size: mib(ctr.hostConfig.memoryMb ?? 0) }), pending: false, now: null }
         if (/guest kernel/.test(oom.message) && t.inVm) {
-          return {
-            caption: `VM ${t.inVm.name} ran out of its own RAM and its guest kernel OOM-killed ${victim} (exit 137). ${t.inVm.host} and its other VMs were not touched.`,
-            pending: false, now: null
-          }
+          return { caption: c('leak.guestKernel', { vm: t.inVm.name, victim, host: t.inVm.host }), pending: false, now: null }
         }
-        const other = victim !== t.name
-        return {
-          caption: `With no --memory limit the leak could take all of ${hostName}'s RAM; when it ran out, the host's OOM killer ended ${victim} (exit 137)` +
-            `${other ? `, a neighbour, not the leaking ${t.name}` : ', the process with the highest oom score'}. ` +
-            `${restarted ? `${victim} came back through its restart policy. ` : ''}A --memory limit would have stopped it inside its own cgroup.`,
-          pending: false, now: null
-        }
+        const sentences = [
+          victim !== t.name ? c('leak.hostNeighbour', { host: hostName, victim, name: t.name }) : c('leak.hostSelf', { host: hostName, victim }),
+          ...(restarted ? [c('leak.cameBack', { victim })] : []),
+          c('leak.wouldHaveStopped')
+        ]
+        return { caption: sentences.join(' '), pending: false, now: null }
       }
-      const free = host ? host.memoryMb - host.memoryUsedMb : 0
-      const rate = c.leakRateMbPerS
-      const limit = c.hostConfig.memoryMb
+      const free = Math.max(0, host ? host.memoryMb - host.memoryUsedMb : 0)
+      const rate = ctr.leakRateMbPerS
+      const limit = ctr.hostConfig.memoryMb
       return {
         caption: limit !== null
-          ? `${who} is leaking ${mib(rate)}/s towards its memory limit of ${mib(limit)}. Jump ahead to see the cgroup's OOM killer act.`
-          : `${who} is leaking ${mib(rate)}/s with no memory limit: it can take ${hostName}'s RAM until the host's OOM killer steps in. Jump ahead to see who it picks.`,
+          ? c('leak.towardsLimit', { who, rate: mib(rate), limit: mib(limit) })
+          : c('leak.noLimit', { who, rate: mib(rate), host: hostName }),
         pending: true,
         now: limit !== null
-          ? `${mib(c.memoryMb)} of ${mib(limit)} used`
-          : `${mib(c.memoryMb)} used; ${mib(Math.max(0, free))} of ${hostName}'s RAM still free${rate > 0 ? ` (about ${Math.ceil(Math.max(0, free) / rate)} s at this rate)` : ''}`
+          ? c('leak.limitNow', { used: mib(ctr.memoryMb), limit: mib(limit) })
+          : rate > 0
+            ? c('leak.freeNowEta', { used: mib(ctr.memoryMb), free: mib(free), host: hostName, seconds: num(Math.ceil(free / rate)) })
+            : c('leak.freeNow', { used: mib(ctr.memoryMb), free: mib(free), host: hostName })
       }
     }
     case 'cpu-hog': {
-      const pct = Math.round((t.vm ?? t.c)!.cpuPercent)
+      const pct = num(Math.round((t.vm ?? t.c)!.cpuPercent))
       if (t.vm) {
         return {
-          caption: `${who}'s hog is bounded by its ${t.vm.cpus} vCPU${t.vm.cpus === 1 ? '' : 's'}: it can use at most ${t.vm.cpus * 100} % CPU, and the host's other cores stay free for its neighbours.`,
-          pending: false, now: `${t.name}: ${pct.toLocaleString('en-US')} % CPU`
+          caption: c('cpu.vm', { who, count: t.vm.cpus, max: num(t.vm.cpus * 100) }),
+          pending: false, now: c('cpu.now', { name: t.name, pct })
         }
       }
-      const c = t.c!
-      if (c.hostConfig.cpus !== null) {
+      const ctr = t.c!
+      if (ctr.hostConfig.cpus !== null) {
         return {
-          caption: `${who}'s --cpus ${c.hostConfig.cpus} limit (the cgroup's cpu.max) holds it to ${Math.round(c.hostConfig.cpus * 100)} % CPU, however many threads it runs. Its neighbours keep their share.`,
-          pending: false, now: `${t.name}: ${pct.toLocaleString('en-US')} % CPU`
+          caption: c('cpu.cgroup', { who, cpus: ctr.hostConfig.cpus, max: num(Math.round(ctr.hostConfig.cpus * 100)) }),
+          pending: false, now: c('cpu.now', { name: t.name, pct })
         }
       }
       const starved = entries.filter((e) => e.verdict === 'affected' && !e.source).map((e) => e.name)
       return {
-        caption: `${who} has no --cpus limit, so its busy threads take as much of ${hostName}'s ${host?.cores ?? '?'} cores as they can (${pct.toLocaleString('en-US')} % CPU). ` +
-          (starved.length ? `${list(starved)} now get${starved.length === 1 ? 's' : ''} less CPU; --cpus or CPU weights would contain it.` : 'Its neighbours share what is left; --cpus or CPU weights would contain it.'),
-        pending: false, now: host ? `${hostName}: ${Math.round(host.cpuPercent)} % of all cores busy` : null
+        caption: `${c('cpu.noLimit', { who, host: hostName, cores: host?.cores ?? '?', pct })} ` +
+          (starved.length ? c('cpu.starved', { count: starved.length, names: list(starved) }) : c('cpu.shareRest')),
+        pending: false, now: host ? c('cpu.hostNow', { host: hostName, pct: num(Math.round(host.cpuPercent)) }) : null
       }
     }
     case 'fork-bomb': {
       if (t.vm) {
         return {
-          caption: `The fork bomb filled ${t.name}'s own PID table inside the guest. The host sees one VMM process with ${t.vm.cpus} vCPU thread${t.vm.cpus === 1 ? '' : 's'}, so other VMs and containers can still start processes.`,
-          pending: false, now: `processes inside ${t.name}: ${t.vm.pids.toLocaleString('en-US')}`
+          caption: c('fork.vm', { name: t.name, count: t.vm.cpus }),
+          pending: false, now: c('fork.vmNow', { name: t.name, count: num(t.vm.pids) })
         }
       }
-      const c = t.c!
+      const ctr = t.c!
       if (seen('container.pidsLimitReached', t.name)) {
-        return {
-          caption: `The fork bomb stopped at ${t.name}'s --pids-limit of ${c.hostConfig.pidsLimit}: fork() now fails inside ${t.name} only. Its neighbours can still start processes.`,
-          pending: false, now: null
-        }
+        return { caption: c('fork.cgroup', { name: t.name, limit: ctr.hostConfig.pidsLimit }), pending: false, now: null }
       }
       if (seen('host.pidsExhausted', hostName) && !t.inVm) {
         return {
-          caption: `${who} has no --pids-limit (Docker's default), so its fork bomb used every PID of ${hostName}'s one kernel. ` +
-            `No process anywhere on ${hostName} can start now, neighbours included; they keep running but cannot fork.`,
-          pending: false, now: host ? `${hostName}: ${host.pidsUsed.toLocaleString('en-US')} of ${host.pidMax.toLocaleString('en-US')} PIDs` : null
+          caption: c('fork.host', { who, host: hostName }),
+          pending: false, now: host ? c('fork.hostNow', { host: hostName, used: num(host.pidsUsed), max: num(host.pidMax) }) : null
         }
       }
       return {
-        caption: c.hostConfig.pidsLimit !== null
-          ? `${who} is forking towards its --pids-limit of ${c.hostConfig.pidsLimit}. Jump ahead to see the cgroup stop it.`
-          : `${t.name} is forking with no --pids-limit (Docker's default). Jump ahead to see ${hostName}'s PID table fill up.`,
-        pending: true, now: `PIDs in ${t.name}: ${c.pids.toLocaleString('en-US')}`
+        caption: ctr.hostConfig.pidsLimit !== null
+          ? c('fork.towardsLimit', { who, limit: ctr.hostConfig.pidsLimit })
+          : c('fork.noLimit', { name: t.name, host: hostName }),
+        pending: true, now: c('fork.now', { name: t.name, count: num(ctr.pids) })
       }
     }
     case 'disk-fill': {
       if (t.vm) {
-        if (seen('vm.diskFull', t.name)) {
-          return {
-            caption: `${who} filled its own ${mib(t.vm.diskMb)} disk image: writes now fail inside that guest only. The host's disk was not touched.`,
-            pending: false, now: null
-          }
-        }
-        return { caption: `${who} is writing to its own disk image (${mib(t.vm.diskMb)}). Jump ahead to see it fill.`, pending: true, now: `${mib(t.vm.diskUsedMb)} of ${mib(t.vm.diskMb)} used` }
-      }
-      if (seen('host.diskFull', hostName)) {
+        if (seen('vm.diskFull', t.name)) return { caption: c('disk.vmFull', { who, size: mib(t.vm.diskMb) }), pending: false, now: null }
         return {
-          caption: `${who}'s writable layer lives on ${hostName}'s disk, so filling it filled the host's disk. Every container writing to it now gets "No space left on device".`,
-          pending: false, now: null
+          caption: `${c('disk.vmWriting', { who, size: mib(t.vm.diskMb) })} ${c('jumpAhead')}`,
+          pending: true, now: c('disk.vmNow', { used: mib(t.vm.diskUsedMb), total: mib(t.vm.diskMb) })
         }
       }
+      if (seen('host.diskFull', hostName)) return { caption: c('disk.hostFull', { who, host: hostName }), pending: false, now: null }
+      const disk = t.inVm ? c('disk.vmDisk', { vm: t.inVm.name }) : c('disk.hostDisk', { host: hostName })
       return {
-        caption: `${who} is writing to its writable layer, which lives on ${t.inVm ? `VM ${t.inVm.name}'s disk` : `${hostName}'s disk`}. Jump ahead to see it fill.`,
-        pending: true, now: host ? `${hostName}'s disk: ${mib(host.diskUsedMb)} of ${mib(host.diskMb)}` : null
+        caption: `${c('disk.writing', { who, disk })} ${c('jumpAhead')}`,
+        pending: true, now: host ? c('disk.hostNow', { host: hostName, used: mib(host.diskUsedMb), total: mib(host.diskMb) }) : null
       }
     }
     case 'escape': {
-      const escaped = seen('fault.escaped', t.name)
-      if (t.vm) {
+      if (t.vm) return { caption: c('escape.vm', { name: t.name }), pending: false, now: null }
+      if (seen('fault.escaped', t.name)) {
+        // what the simulation reports (sim/faults): --privileged or a host path mounted inside, reaching the host or the VM under it
+        const hc = t.c!.hostConfig
+        const hostMount = hc.binds.find((b) => b.startsWith('/:') || b.startsWith('/var/run/docker.sock:'))
+        const how = hc.privileged || !hostMount ? c('escape.privileged') : c('escape.hostMount', { path: hostMount.split(':')[0] })
+        const reached = t.inVm ? named('vm', t.inVm.name) : hostName
+        return { caption: c('escape.escaped', { name: t.name, how, reached }), pending: false, now: null }
+      }
+      if (seen('fault.escapeBlocked', t.name)) {
+        const { syscallsTotal, seccompBlocked } = catalog.ISOLATION
         return {
-          caption: `The escape from ${t.name} failed at the hypervisor: the guest never makes system calls to the host's kernel, only VM exits and hypercalls to its VMM. Nothing outside ${t.name} was reached.`,
+          caption: c('escape.blocked', {
+            name: t.name, blocked: seccompBlocked.value, reachable: syscallsTotal.value - seccompBlocked.value, caps: catalog.DEFAULT_CAPABILITIES.length
+          }),
           pending: false, now: null
         }
       }
-      if (escaped) {
-        return {
-          caption: `The escape from ${t.name} ${afterColon(escaped.message, `escape from ${t.name} `)}. A default container would have been stopped by seccomp and its dropped capabilities.`,
-          pending: false, now: null
-        }
-      }
-      const blocked = seen('fault.escapeBlocked', t.name)
-      return {
-        caption: blocked ? `The escape from ${t.name} was blocked: ${afterColon(blocked.message, 'blocked: ')}. Nothing outside ${t.name} was reached.` : `The escape from ${t.name} was blocked.`,
-        pending: false, now: null
-      }
+      return { caption: c('escape.blockedShort', { name: t.name }), pending: false, now: null }
     }
   }
 }
@@ -432,17 +422,17 @@ function captionFor(run: FaultRun, t: Inst, s: Readonly<WorldState>, events: rea
 function hostEntry(h: HostState, events: readonly SimEvent[]): BlastEntry {
   const ev = (type: string): boolean => events.some((e) => e.type === type && e.subject === h.name)
   let verdict: Verdict = 'safe'
-  let detail = 'kept running'
+  let detail = tr('lab.detail.keptRunning')
   if (ev('host.panicked')) {
     verdict = 'hit'
-    detail = h.state === 'up' ? 'kernel panicked, rebooted' : h.state === 'rebooting' ? `kernel panicked, rebooting (${REBOOT_S} s, model assumption)` : `kernel panicked; reboots in about ${REBOOT_S} s (model assumption)`
+    detail = h.state === 'up' ? tr('lab.detail.hostRebooted') : tr(h.state === 'rebooting' ? 'lab.detail.hostRebooting' : 'lab.detail.hostRebootsIn', { seconds: REBOOT_S })
   } else {
     const reasons: string[] = []
-    if (h.pidsUsed >= h.pidMax && ev('host.pidsExhausted')) reasons.push('out of PIDs')
-    if (h.diskFull && ev('host.diskFull')) reasons.push('disk full')
-    if (h.breachedBy) reasons.push(`breached by ${h.breachedBy}`)
+    if (h.pidsUsed >= h.pidMax && ev('host.pidsExhausted')) reasons.push(tr('lab.detail.outOfPids'))
+    if (h.diskFull && ev('host.diskFull')) reasons.push(tr('lab.detail.diskFull'))
+    if (h.breachedBy) reasons.push(tr('lab.detail.breachedBy', { name: h.breachedBy }))
     if (events.some((e) => (e.type === 'container.oomKilled' || e.type === 'vm.crashed') && e.message.includes(`${h.name} ran out of memory`)) ||
-      events.some((e) => e.type === 'vm.crashed' && e.message.includes(`when ${h.name} ran out of memory`))) reasons.push("ran out of memory: its OOM killer acted")
+      events.some((e) => e.type === 'vm.crashed' && e.message.includes(`when ${h.name} ran out of memory`))) reasons.push(tr('lab.detail.hostOom'))
     if (reasons.length) {
       verdict = 'affected'
       detail = reasons.join('; ')
@@ -473,7 +463,7 @@ export function sideView(s: Readonly<WorldState>, record: ExperimentRecord, run:
   const hostOfTarget = entries.find((e) => e.kind === 'host' && e.name === t.host)
   return {
     key: t.key, kind: t.kind, name: t.name, host: t.host,
-    title: `${t.kind === 'vm' ? 'VM' : 'Container'} ${t.name} on ${t.where}`,
+    title: tr('lab.sideTitle', { who: named(t.kind, t.name), where: t.where }),
     caption, pending, now, entries,
     boundaries: pending && run.fault !== 'cpu-hog' ? [] : boundariesFor(run, t, s, events),
     target: {
@@ -483,7 +473,7 @@ export function sideView(s: Readonly<WorldState>, record: ExperimentRecord, run:
     },
     died: instances.filter((e) => e.verdict === 'hit').map((e) => e.name),
     keptRunning: instances.filter((e) => e.verdict !== 'hit').map((e) => e.name),
-    hostDid: hostOfTarget ? hostOfTarget.detail : 'kept running'
+    hostDid: hostOfTarget ? hostOfTarget.detail : tr('lab.detail.keptRunning')
   }
 }
 
@@ -496,17 +486,21 @@ export function suggestionFor(fault: FaultKind, s: Readonly<WorldState>, key: st
     case 'leak': {
       if (hc.memoryMb !== null) return null
       const mb = t.c.baseMemoryMb > 200 ? 1024 : 256
-      return { label: `Run again with --memory ${mb}m`, flag: `--memory ${mb}m`, why: 'a cgroup memory limit: the leak ends in its own OOM kill, nothing else is touched' }
+      return withFlag(`--memory ${mb}m`, 'memory')
     }
     case 'fork-bomb':
-      return hc.pidsLimit !== null ? null : { label: 'Run again with --pids-limit 100', flag: '--pids-limit 100', why: 'a cgroup PID limit: the bomb stops inside the container' }
+      return hc.pidsLimit !== null ? null : withFlag('--pids-limit 100', 'pids')
     case 'cpu-hog':
-      return hc.cpus !== null ? null : { label: 'Run again with --cpus 1', flag: '--cpus 1', why: 'a cgroup CPU limit: the hog gets one core at most' }
+      return hc.cpus !== null ? null : withFlag('--cpus 1', 'cpus')
     case 'escape':
-      return hc.privileged ? { label: 'Run again without --privileged', flag: '--no-privileged', why: 'the default seccomp profile and capabilities block the breakout' } : null
+      return hc.privileged ? { label: tr('lab.suggestion.runWithoutPrivileged'), flag: '--no-privileged', why: tr('lab.suggestion.privileged') } : null
     default:
       return null
   }
+}
+
+function withFlag(flag: string, why: string): Suggestion {
+  return { label: tr('lab.suggestion.runWith', { flag }), flag, why: tr(`lab.suggestion.${why}`) }
 }
 
 /** `docker run` for the same container with a flag added (or --privileged dropped), to rerun an experiment with a limit. */

@@ -1,12 +1,22 @@
 // What the inspector shows for one instance, read from the world's state and the catalog. Every figure
 // carries where it comes from: a calibration source, a model assumption, the simulation, or a setting.
 import { catalog, type ContainerState, type DaemonState, type HostState, type VmState, type WorldState } from '../../../sim/index.ts'
-import type { FigureSource, Inspection, PhaseView, ProcessRow, SourcedFigure } from '../ui/types'
+// Display text is handed over as keys and values (UiText): the inspector translates it when it renders.
+import type { FigureSource, Inspection, PhaseView, ProcessRow, SourcedFigure, UiText } from '../ui/types'
 import { containerStopwatchMs, vmStopwatchMs } from '../scene/stopwatch'
-import { formatMb } from '../scene/format'
 
-const fig = (label: string, value: string, source: FigureSource): SourcedFigure => ({ label, value, source })
-const mib = (mb: number): string => `${(Math.round(mb * 10) / 10).toLocaleString('en-US')} MiB`
+type Params = NonNullable<UiText['params']>
+/** a panels.inspect.* text */
+const tx = (key: string, params?: Params): UiText => (params ? { key: `panels.inspect.${key}`, params } : { key: `panels.inspect.${key}` })
+const value = (key: string, v: number | string): UiText => ({ key: `panels.value.${key}`, params: { value: v } })
+const plain = (v: number | string): UiText => value('plain', v)
+const fig = (label: UiText, v: UiText, source: FigureSource): SourcedFigure => ({ label, value: v, source })
+const mib = (mb: number): UiText => value('mib', Math.round(mb * 10) / 10)
+/** MiB below a GiB, GiB above (as the stage writes sizes) */
+function size(mb: number): UiText {
+  if (mb >= 1024) return value(mb >= 10 * 1024 ? 'gib0' : 'gib1', mb / 1024)
+  return value(mb >= 100 ? 'mib0' : 'mib1', mb)
+}
 
 /** An illustrative host PID, stable for an instance (the simulation keeps no host PIDs). */
 function hostPid(id: string, offset = 0): number {
@@ -45,12 +55,12 @@ export function inspect(state: Readonly<WorldState>, key: string): Inspection | 
   return null
 }
 
-function vmOverhead(host: HostState, vm: VmState): { mb: number; source: FigureSource; what: string } {
+function vmOverhead(host: HostState, vm: VmState): { mb: number; source: FigureSource; what: UiText } {
   const o = catalog.INSTANCE_OVERHEAD_MB
-  if (vm.kind === 'microvm') return { mb: o.microvmFirecracker.value, source: o.microvmFirecracker.source, what: 'Firecracker VMM process' }
-  if (host.hypervisor === 'virtualbox' || host.hypervisor === 'vmware-workstation') return { mb: o.vmType2Hosted.value, source: o.vmType2Hosted.source, what: 'hosted hypervisor process' }
-  if (host.hypervisor === 'kvm') return { mb: o.vmQemuKvm.value, source: o.vmQemuKvm.source, what: 'QEMU process' }
-  return { mb: o.vmType1.value, source: o.vmType1.source, what: 'hypervisor per-VM cost' }
+  if (vm.kind === 'microvm') return { mb: o.microvmFirecracker.value, source: o.microvmFirecracker.source, what: tx('overhead.firecracker') }
+  if (host.hypervisor === 'virtualbox' || host.hypervisor === 'vmware-workstation') return { mb: o.vmType2Hosted.value, source: o.vmType2Hosted.source, what: tx('overhead.hosted') }
+  if (host.hypervisor === 'kvm') return { mb: o.vmQemuKvm.value, source: o.vmQemuKvm.source, what: tx('overhead.qemu') }
+  return { mb: o.vmType1.value, source: o.vmType1.source, what: tx('overhead.type1') }
 }
 
 function vmmCommand(host: HostState, vm: VmState): string {
@@ -85,35 +95,38 @@ function inspectVm(state: Readonly<WorldState>, vm: VmState, host: HostState, ke
     : []
   return {
     key, kind: 'vm', name: vm.name, state: vm.state,
-    summary: `${vm.kind === 'microvm' ? 'microVM (minimal Linux guest)' : (os?.label ?? vm.os)} · ${vm.cpus} vCPU · ${formatMb(vm.memoryMb)} RAM · ${formatMb(vm.diskMb)} disk · on ${host.name} (${host.hypervisor})`,
+    summary: tx('vmSummary', {
+      os: vm.kind === 'microvm' ? tx('microvm') : (os?.label ?? vm.os), cpus: vm.cpus, memory: size(vm.memoryMb), disk: size(vm.diskMb),
+      host: host.name, hypervisor: host.hypervisor
+    }),
     startupMs: vm.startupMs,
     stopwatchMs: vmStopwatchMs(state.clockMs, vm),
     phases: phaseViews(planned, vm.plannedPhases.length > 0 ? vm.phaseIndex : -1, vm.state, vmPhaseSource(vm)),
     live: [
-      fig('CPU', `${vm.cpuPercent.toFixed(1)} % of one core`, 'simulated'),
-      fig('Processes in the guest', String(vm.pids), 'simulated'),
-      fig('Idle guest CPU', `${os?.idleCpuPercent.value ?? 0} %`, os?.idleCpuPercent.source ?? 'model')
+      fig(tx('cpu'), value('ofOneCore', vm.cpuPercent), 'simulated'),
+      fig(tx('guestProcesses'), plain(vm.pids), 'simulated'),
+      fig(tx('idleGuestCpu'), value('percent', os?.idleCpuPercent.value ?? 0), os?.idleCpuPercent.source ?? 'model')
     ],
     memory: [
-      fig(host.overcommit > 1 ? 'Guest RAM (overcommitted)' : 'Guest RAM, reserved on the host', mib(vm.memoryMb), 'setting'),
-      fig('Touched by the guest so far', mib(vm.guestUsedMb), 'simulated'),
-      fig('Guest OS resident after boot', mib(vm.kind === 'microvm' ? catalog.MICROVM_GUEST.touchedMb.value : (os?.touchedMb.value ?? 0)),
+      fig(tx(host.overcommit > 1 ? 'guestRamOvercommitted' : 'guestRamReserved'), mib(vm.memoryMb), 'setting'),
+      fig(tx('touched'), mib(vm.guestUsedMb), 'simulated'),
+      fig(tx('guestResident'), mib(vm.kind === 'microvm' ? catalog.MICROVM_GUEST.touchedMb.value : (os?.touchedMb.value ?? 0)),
         vm.kind === 'microvm' ? catalog.MICROVM_GUEST.touchedMb.source : (os?.touchedMb.source ?? 'model')),
-      fig(`Host-side overhead (${overhead.what})`, mib(overhead.mb), overhead.source),
-      fig('Disk used', mib(vm.diskUsedMb), os ? os.diskUsedMb.source : 'model')
+      fig(tx('hostOverhead', { what: overhead.what }), mib(overhead.mb), overhead.source),
+      fig(tx('diskUsed'), mib(vm.diskUsedMb), os ? os.diskUsedMb.source : 'model')
     ],
     kernel: {
-      text: `Its own kernel: ${windows ? 'Windows NT' : 'Linux'} ${kernel}, booted inside the VM`,
-      explanation: `${vm.name} runs a complete kernel on virtual hardware. The host's kernel ${host.kernel} only sees the VMM process below.`
+      text: tx('vmKernel', { family: windows ? 'Windows NT' : 'Linux', kernel }),
+      explanation: tx('vmKernelExplain', { name: vm.name, kernel: host.kernel })
     },
     processesInside: inside,
     processesFromHost: fromHost,
-    isolationNote: 'Hardware virtualisation (VT-x / AMD-V with nested page tables): the guest kernel talks to virtual devices, never to the host kernel directly.',
+    isolationNote: tx('vmIsolationNote'),
     isolation: [
-      fig('Namespaces', 'none needed: a separate machine', 'model'),
-      fig('vCPUs', String(vm.cpus), 'setting'),
-      fig('RAM cap', mib(vm.memoryMb), 'setting'),
-      fig('Host system calls made directly by the guest', String(catalog.ISOLATION.vmGuestHostSyscalls.value), catalog.ISOLATION.vmGuestHostSyscalls.source)
+      fig(tx('namespaces'), tx('noNamespaces'), 'model'),
+      fig(tx('vcpus'), plain(vm.cpus), 'setting'),
+      fig(tx('ramCap'), mib(vm.memoryMb), 'setting'),
+      fig(tx('guestHostSyscalls'), plain(catalog.ISOLATION.vmGuestHostSyscalls.value), catalog.ISOLATION.vmGuestHostSyscalls.source)
     ],
     layers: null
   }
@@ -151,27 +164,29 @@ function inspectContainer(state: Readonly<WorldState>, daemon: DaemonState, c: C
   const ports = c.hostConfig.portBindings.map((p) => `${p.hostPort}→${p.containerPort}/${p.protocol}`).join(', ')
   return {
     key, kind: 'container', name: c.name, state: c.state,
-    summary: `${c.imageRef} · on ${vm ? `VM ${vm.name}` : daemon.id}${ports ? ` · ports ${ports}` : ''}${c.ip ? ` · ${c.ip}` : ''}` +
-      (c.state === 'exited' ? ` · exit code ${c.exitCode ?? 0}${c.oomKilled ? ' (OOM-killed)' : ''}` : ''),
+    summary: tx('ctrSummary', {
+      image: c.imageRef, where: vm ? tx('onVm', { name: vm.name }) : daemon.id, ports: ports ? tx('ports', { ports }) : '', ip: c.ip ? tx('ip', { ip: c.ip }) : '',
+      exit: c.state === 'exited' ? tx(c.oomKilled ? 'exitCodeOom' : 'exitCode', { code: c.exitCode ?? 0 }) : ''
+    }),
     startupMs: c.startupMs,
     stopwatchMs: containerStopwatchMs(state, c),
     phases: phaseViews(c.plannedPhases.length > 0 ? c.plannedPhases : catalog.CONTAINER_PHASES.map((p) => ({ name: p.name, ms: p.ms.value })),
       c.plannedPhases.length > 0 ? c.phaseIndex : -1, c.state, containerPhaseSource),
     live: [
-      fig('CPU', `${c.cpuPercent.toFixed(1)} % of one core`, 'simulated'),
-      fig('PIDs in its cgroup', String(live ? c.pids : 0), 'simulated'),
-      ...(service ? [fig(`${c.process.kind === 'service' ? c.process.service : 'app'} when idle`, mib(service.memoryMb.value), service.memoryMb.source)] : [])
+      fig(tx('cpu'), value('ofOneCore', c.cpuPercent), 'simulated'),
+      fig(tx('pids'), plain(live ? c.pids : 0), 'simulated'),
+      ...(service ? [fig(tx('whenIdle', { service: c.process.kind === 'service' ? c.process.service : 'app' }), mib(service.memoryMb.value), service.memoryMb.source)] : [])
     ],
     memory: [
-      fig('cgroup memory in use', mib(live ? c.memoryMb : 0), 'simulated'),
-      fig('Memory limit (memory.max)', c.hostConfig.memoryMb === null ? 'none (max)' : mib(c.hostConfig.memoryMb), c.hostConfig.memoryMb === null ? 'model' : 'setting'),
-      fig('containerd shim + kernel bookkeeping', mib(live ? shim.value : 0), shim.source),
-      fig('Writable layer', mib(c.writableMb), 'simulated'),
-      fig('Image layers (read-only, shared on disk)', mib(imageMb), image ? layerSource(image.layers[0]?.createdBy ?? '') : 'model')
+      fig(tx('cgroupMemory'), mib(live ? c.memoryMb : 0), 'simulated'),
+      fig(tx('memoryLimit'), c.hostConfig.memoryMb === null ? tx('noneMax') : mib(c.hostConfig.memoryMb), c.hostConfig.memoryMb === null ? 'model' : 'setting'),
+      fig(tx('shim'), mib(live ? shim.value : 0), shim.source),
+      fig(tx('writable'), mib(c.writableMb), 'simulated'),
+      fig(tx('imageLayers'), mib(imageMb), image ? layerSource(image.layers[0]?.createdBy ?? '') : 'model')
     ],
     kernel: {
-      text: vm ? `VM ${vm.name}'s kernel ${kernel}, shared` : `The host's kernel: Linux ${kernel}, shared`,
-      explanation: `No kernel of its own: its processes make system calls to the same kernel as the ${neighbours} other live container${neighbours === 1 ? '' : 's'} on ${daemon.id}.`
+      text: vm ? tx('vmSharedKernel', { vm: vm.name, kernel }) : tx('hostSharedKernel', { kernel }),
+      explanation: tx('ctrKernelExplain', { count: neighbours, daemon: daemon.id })
     },
     processesInside: live ? [{ pid: 1, command, note: 'PID 1 in its own PID namespace' }] : [],
     processesFromHost: live
@@ -180,17 +195,18 @@ function inspectContainer(state: Readonly<WorldState>, daemon: DaemonState, c: C
           { pid: hostPid(c.id), command, note: 'the same process: an ordinary host PID' }
         ]
       : [],
-    isolationNote: 'Namespaces give it its own view of the system; cgroups cap what it may use; seccomp and capabilities narrow what it may ask of the one kernel.',
+    isolationNote: tx('ctrIsolationNote'),
     isolation: [
-      fig('Namespaces of its own', c.hostConfig.networkMode === 'host' ? 'pid, mnt, uts, ipc (net: the host\'s)' : 'pid, net, mnt, uts, ipc', 'model'),
-      fig('User namespace', 'shared with the host (userns-remap off)', 'model'),
-      fig('cgroup cpu.max', c.hostConfig.cpus === null ? 'max (no limit)' : `${Math.round(c.hostConfig.cpus * 100000)} 100000 (${c.hostConfig.cpus} CPUs)`, c.hostConfig.cpus === null ? 'model' : 'setting'),
-      fig('cgroup pids.max', c.hostConfig.pidsLimit === null ? 'max (no limit)' : String(c.hostConfig.pidsLimit), c.hostConfig.pidsLimit === null ? iso.pidsLimitDefault.source : 'setting'),
-      fig('System calls blocked by seccomp', c.hostConfig.privileged ? 'none (privileged)' : `${iso.seccompBlocked.value} of ${iso.syscallsTotal.value}`,
+      fig(tx('ownNamespaces'), c.hostConfig.networkMode === 'host' ? tx('namespacesHostNet') : plain('pid, net, mnt, uts, ipc'), 'model'),
+      fig(tx('userNamespace'), tx('userNamespaceShared'), 'model'),
+      fig(tx('cpuMax'), c.hostConfig.cpus === null ? tx('noLimit') : tx('cpuQuota', { quota: String(Math.round(c.hostConfig.cpus * 100000)), cpus: String(c.hostConfig.cpus) }),
+        c.hostConfig.cpus === null ? 'model' : 'setting'),
+      fig(tx('pidsMax'), c.hostConfig.pidsLimit === null ? tx('noLimit') : plain(c.hostConfig.pidsLimit), c.hostConfig.pidsLimit === null ? iso.pidsLimitDefault.source : 'setting'),
+      fig(tx('seccomp'), c.hostConfig.privileged ? tx('nonePrivileged') : tx('countOf', { part: iso.seccompBlocked.value, total: iso.syscallsTotal.value }),
         c.hostConfig.privileged ? 'setting' : iso.seccompBlocked.source),
-      fig('Capabilities kept', c.hostConfig.privileged ? 'all (privileged)' : `${iso.defaultCapabilities.value} of ${iso.linuxCapabilities.value}`,
+      fig(tx('capabilities'), c.hostConfig.privileged ? tx('allPrivileged') : tx('countOf', { part: iso.defaultCapabilities.value, total: iso.linuxCapabilities.value }),
         c.hostConfig.privileged ? 'setting' : iso.defaultCapabilities.source),
-      fig('Network', `${c.hostConfig.networkMode}${c.ip ? `, ${c.ip}` : ''}`, 'simulated')
+      fig(tx('network'), c.ip ? tx('networkIp', { mode: c.hostConfig.networkMode, ip: c.ip }) : plain(c.hostConfig.networkMode), 'simulated')
     ],
     layers: image ? image.layers.map((l) => ({ createdBy: l.createdBy, sizeMb: l.sizeMb, source: layerSource(l.createdBy) })) : null
   }

@@ -16,6 +16,7 @@ import type {
 import { currentLanguage, i18n, longStrings, stretch, t } from '../i18n'
 import type { SimController } from './SimController'
 import { ValueStore } from './ValueStore'
+import type { LessonPart } from './sandboxSave'
 import { ProgressStore } from './progress'
 import { isTypingTarget } from './keyboard'
 
@@ -134,6 +135,55 @@ export class LessonController implements LessonActions {
     window.addEventListener('keydown', this.onKeyDown, true)
     this.disposers.push(() => window.removeEventListener('keydown', this.onKeyDown, true))
     if (new URLSearchParams(window.location.search).get('e2e') === '1') window.__stacklabLessons = this
+    // the autosave keeps the learner's own sandbox (not the lesson's world) and the lesson in progress
+    this.controller.autosaveSource = {
+      sandbox: () => (this.attempt && !this.attempt.detached ? this.stash : null),
+      lesson: () => this.lessonSave()
+    }
+    this.disposers.push(() => { this.controller.autosaveSource = null })
+  }
+
+  /** The lesson in progress, as the autosave keeps it: enough to rebuild it by replaying the learner's log. */
+  private lessonSave(): LessonPart | null {
+    const a = this.attempt
+    if (!a || a.detached) return null
+    const s = a.session
+    return {
+      lesson: s.lesson, origin: a.origin, fileName: a.fileName, seed: s.seed, log: s.log.map((e) => ({ ...e })),
+      clockMs: s.world.clockMs, stepIndex: a.stepIndex, hints: a.hints.map((h) => h.index), hintsUsed: s.hintsUsed,
+      showMeUsed: s.showMeUsed, startedAt: a.startedAt
+    }
+  }
+
+  /** After a restart: the lesson that was open when the autosave was written, rebuilt by replaying its log (the
+   * simulation is deterministic, so it is the same world). A log that no longer replays leaves the sandbox as it is. */
+  private async resumeSaved(saved: LessonPart): Promise<void> {
+    const entry = saved.origin === 'builtin'
+      ? [...this.catalog.lessons, ...this.catalog.exercises].find((e) => e.id === saved.lesson.id) ?? null
+      : null
+    if (saved.origin === 'file') this.openedLessons.push(saved.lesson)
+    try {
+      await this.begin(saved.lesson, saved.origin, saved.fileName, entry, saved.seed)
+      const a = this.attempt!
+      const session = a.session
+      for (const item of saved.log) {
+        if (item.atMs > session.world.clockMs) session.advance(item.atMs - session.world.clockMs)
+        const out = await session.run(item.line)
+        if (out.refused) throw new Error(out.refused)
+      }
+      if (saved.clockMs > session.world.clockMs) session.advance(saved.clockMs - session.world.clockMs)
+      session.showMeUsed = saved.showMeUsed
+      a.hints = session.restoreHints(saved.hints, saved.hintsUsed)
+      a.startedAt = saved.startedAt
+      const limit = saved.lesson.exercise?.timeLimitMinutes
+      a.deadline = limit ? Date.parse(saved.startedAt) + limit * 60_000 : null
+      this.goToStep(saved.stepIndex)
+      this.controller.notify('info', t('panels.autosave.lessonResumed', { title: saved.lesson.title }))
+    } catch (error) {
+      this.leaveLesson()
+      this.controller.notify('warning', t('panels.autosave.lessonLost', { reason: error instanceof Error ? error.message : String(error) }))
+    }
+    this.publish()
   }
 
   dispose(): void {
@@ -145,6 +195,9 @@ export class LessonController implements LessonActions {
 
   /** Launch options: `?lesson=ID` opens a lesson, `?demo=1` steps it as a presenter, `?stage=1` the stage view. */
   async applyLaunchOptions(params: URLSearchParams): Promise<void> {
+    // a lesson asked for at launch wins over the one the autosave had open
+    const saved = this.controller.takePendingLesson()
+    if (saved && !params.get('lesson')) await this.resumeSaved(saved)
     if (params.get('stage') === '1') this.setPresenter({ stage: true })
     if (params.get('pointer') === '1') this.setPresenter({ pointer: true })
     if (params.get('learn') === '1') this.setOpen(true)
@@ -204,8 +257,8 @@ export class LessonController implements LessonActions {
     this.publish()
   }
 
-  private async begin(lesson: Lesson, origin: Attempt['origin'], file: string | null, entry: CatalogEntry | null): Promise<void> {
-    const session = await LessonSession.create(lesson, { phrases: phrasebook(currentLanguage()) })
+  private async begin(lesson: Lesson, origin: Attempt['origin'], file: string | null, entry: CatalogEntry | null, seed?: number): Promise<void> {
+    const session = await LessonSession.create(lesson, { phrases: phrasebook(currentLanguage()), ...(seed !== undefined && { seed }) })
     // the sandbox on the stage now is the learner's own unless a lesson still holds it
     if (!this.attempt || this.attempt.detached) this.stash = { world: this.controller.world, shell: this.controller.shell }
     const timeLimit = lesson.exercise?.timeLimitMinutes

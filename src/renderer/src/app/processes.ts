@@ -5,6 +5,10 @@
 import { catalog, type ContainerState, type DaemonState, type HostState, type VmState, type WorldState } from '../../../sim/index.ts'
 import { pidOf } from '../../../engine-api/ids.ts'
 import type { ProcessLine, ProcessModel } from '../ui/labTypes'
+import { t as tr } from '../i18n'
+import { named, num } from './blastRadius'
+
+const p = (key: string, options?: Record<string, unknown>): string => tr(`lab.processes.${key}`, options)
 
 const SHOWN_WORKERS = 3
 
@@ -46,31 +50,29 @@ function containerProcesses(s: Readonly<WorldState>, daemon: DaemonState, c: Con
   const inside: ProcessLine[] = []
   const outside: ProcessLine[] = []
   if (running) {
-    inside.push(line(1, command, 0, 'PID 1: the app itself, no init'))
+    inside.push(line(1, command, 0, p('appItself')))
     for (let i = 1; i < Math.min(count, 1 + SHOWN_WORKERS); i++) inside.push(line(i + 1, workerName(command), 1))
-    if (count > 1 + SHOWN_WORKERS) inside.push(line(null, `… ${count} processes in all`, 1))
-    outside.push(line(1, vm ? '/sbin/init' : '/sbin/init (systemd)', 0, vm ? `VM ${vm.name}'s init` : "the host's init"))
-    outside.push(line(main - 21, `containerd-shim-runc-v2 -namespace moby -id ${c.id.slice(0, 12)} -address /run/containerd/containerd.sock`, 1, 'its parent on the host'))
-    outside.push(line(main, command, 2, 'the same process as PID 1 inside: an ordinary host PID'))
+    if (count > 1 + SHOWN_WORKERS) inside.push(line(null, p('inAll', { n: num(count) }), 1))
+    outside.push(line(1, vm ? '/sbin/init' : '/sbin/init (systemd)', 0, vm ? p('vmInit', { vm: vm.name }) : p('hostInit')))
+    outside.push(line(main - 21, `containerd-shim-runc-v2 -namespace moby -id ${c.id.slice(0, 12)} -address /run/containerd/containerd.sock`, 1, p('shimParent')))
+    outside.push(line(main, command, 2, p('sameProcess')))
     for (let i = 1; i < Math.min(count, 1 + SHOWN_WORKERS); i++) outside.push(line(main + 40 + i, workerName(command), 3))
-    if (count > 1 + SHOWN_WORKERS) outside.push(line(null, `… ${count} in all, each with a host PID`, 3))
+    if (count > 1 + SHOWN_WORKERS) outside.push(line(null, p('inAllHostPids', { n: num(count) }), 3))
   }
-  const where = vm ? `VM ${vm.name}` : daemon.id
+  const where = vm ? named('vm', vm.name) : daemon.id
   return {
     key, kind: 'container', name: c.name, running,
     inside: {
-      title: 'Inside the container',
+      title: p('insideContainer'),
       how: `docker exec ${c.name} ps`,
       lines: inside,
-      note: 'Its own PID namespace: it sees only its own processes, numbered from 1.'
+      note: p('containerNote')
     },
     fromHost: {
-      title: vm ? `From VM ${vm.name}'s kernel` : `From the host, ${daemon.id}`,
-      how: `docker top ${c.name} (host PIDs)`,
+      title: vm ? p('fromVmKernel', { vm: vm.name }) : p('fromHost', { host: daemon.id }),
+      how: p('hostPids', { command: `docker top ${c.name}` }),
       lines: outside,
-      note: vm
-        ? `The container's processes are ordinary processes of ${where}'s kernel. The physical host ${vm.host} sees none of them: only ${vm.name}'s VMM process.`
-        : `No wrapper, no second kernel: ${daemon.id}'s kernel schedules these like any other process, so \`ps\` on the host lists them.`
+      note: vm ? p('inVmNote', { where, host: vm.host, vm: vm.name }) : p('onHostNote', { host: daemon.id })
     }
   }
 }
@@ -80,36 +82,36 @@ function guestProcesses(vm: VmState): ProcessLine[] {
   const total = vm.pids > 0 ? vm.pids : (os?.idlePids.value ?? 30)
   if (os?.family === 'windows') {
     return [
-      line(4, 'System', 0, 'the NT kernel\'s own process'),
-      line(412, 'smss.exe', 1, 'session manager'),
+      line(4, 'System', 0, p('ntKernel')),
+      line(412, 'smss.exe', 1, p('sessionManager')),
       line(520, 'wininit.exe', 1),
       line(640, 'services.exe', 2),
-      line(null, `… ${total.toLocaleString('en-US')} processes in all`, 1)
+      line(null, p('inAll', { n: num(total) }), 1)
     ]
   }
   const microvm = vm.kind === 'microvm'
   const alpine = vm.os.startsWith('alpine') || microvm
   return [
-    line(1, alpine ? '/sbin/init' : '/sbin/init (systemd)', 0, 'its own PID 1, started by its own kernel'),
-    line(2, '[kthreadd]', 1, "the guest kernel's threads"),
+    line(1, alpine ? '/sbin/init' : '/sbin/init (systemd)', 0, p('ownPid1')),
+    line(2, '[kthreadd]', 1, p('guestKernelThreads')),
     ...(alpine ? [line(210, '/sbin/syslogd', 1)] : [line(312, '/lib/systemd/systemd-journald', 1)]),
     line(412, 'sshd: /usr/sbin/sshd -D', 1),
-    ...(vm.docker ? [line(530, '/usr/bin/dockerd', 1, 'its own Docker engine')] : []),
-    line(null, `… ${total.toLocaleString('en-US')} processes in all`, 1)
+    ...(vm.docker ? [line(530, '/usr/bin/dockerd', 1, p('ownDocker'))] : []),
+    line(null, p('inAll', { n: num(total) }), 1)
   ]
 }
 
 function vmm(host: HostState, vm: VmState): { command: string; thread: (i: number) => string; note: string } {
-  if (vm.kind === 'microvm') return { command: `firecracker --api-sock /run/firecracker-${vm.name}.sock`, thread: (i) => `fc_vcpu ${i}`, note: 'Firecracker: one process per microVM' }
+  if (vm.kind === 'microvm') return { command: `firecracker --api-sock /run/firecracker-${vm.name}.sock`, thread: (i) => `fc_vcpu ${i}`, note: p('firecracker') }
   switch (host.hypervisor) {
     case 'kvm': return {
       command: `qemu-system-x86_64 -enable-kvm -name guest=${vm.name} -smp ${vm.cpus} -m ${vm.memoryMb}`,
-      thread: (i) => `CPU ${i}/KVM`, note: 'QEMU; KVM in the host kernel runs its vCPU threads'
+      thread: (i) => `CPU ${i}/KVM`, note: p('qemu')
     }
-    case 'virtualbox': return { command: `VBoxHeadless --startvm ${vm.name}`, thread: (i) => `EMT-${i}`, note: 'VirtualBox, a type-2 hypervisor: an app on the host OS' }
-    case 'vmware-workstation': return { command: `vmware-vmx ${vm.name}.vmx`, thread: (i) => `vmx-vcpu-${i}`, note: 'VMware Workstation, a type-2 hypervisor' }
-    case 'hyper-v': return { command: `vmwp.exe ${vm.name}`, thread: (i) => `vCPU ${i} (scheduled by the hypervisor)`, note: 'the worker process in the root partition; Hyper-V itself runs below the host OS' }
-    case 'esxi': return { command: `vmx ${vm.name}`, thread: (i) => `vmx-vcpu-${i}:${vm.name}`, note: 'a world on the ESXi kernel' }
+    case 'virtualbox': return { command: `VBoxHeadless --startvm ${vm.name}`, thread: (i) => `EMT-${i}`, note: p('virtualbox') }
+    case 'vmware-workstation': return { command: `vmware-vmx ${vm.name}.vmx`, thread: (i) => `vmx-vcpu-${i}`, note: p('vmware') }
+    case 'hyper-v': return { command: `vmwp.exe ${vm.name}`, thread: (i) => p('hypervThread', { index: i }), note: p('hyperv') }
+    case 'esxi': return { command: `vmx ${vm.name}`, thread: (i) => `vmx-vcpu-${i}:${vm.name}`, note: p('esxi') }
     default: return { command: vm.name, thread: (i) => `vCPU ${i}`, note: '' }
   }
 }
@@ -121,25 +123,25 @@ function vmProcesses(vm: VmState, host: HostState, key: string): ProcessModel {
   const pid = pidOf(vm.id, vm.gen)
   const outside: ProcessLine[] = running
     ? [
-        line(1, '/sbin/init (systemd)', 0, "the host's init"),
-        line(pid, v.command, 1, `${v.note}: the whole VM is this one process`),
-        ...Array.from({ length: Math.min(vm.cpus, 8) }, (_, i) => line(pid + 1 + i, v.thread(i), 2, i === 0 ? 'a thread per vCPU' : '', true)),
-        ...(vm.cpus > 8 ? [line(null, `… ${vm.cpus} vCPU threads in all`, 2)] : [])
+        line(1, '/sbin/init (systemd)', 0, p('hostInit')),
+        line(pid, v.command, 1, v.note ? p('wholeVmWith', { note: v.note }) : p('wholeVm')),
+        ...Array.from({ length: Math.min(vm.cpus, 8) }, (_, i) => line(pid + 1 + i, v.thread(i), 2, i === 0 ? p('threadPerVcpu') : '', true)),
+        ...(vm.cpus > 8 ? [line(null, p('vcpuThreadsInAll', { n: num(vm.cpus) }), 2)] : [])
       ]
     : []
   return {
     key, kind: 'vm', name: vm.name, running,
     inside: {
-      title: 'Inside the VM',
+      title: p('insideVm'),
       how: `vm exec ${vm.name} ps`,
       lines: booted ? guestProcesses(vm) : [],
-      note: `Its own kernel starts its own PID 1 and numbers every process of the guest; ${host.name} never sees them.`
+      note: p('vmInsideNote', { host: host.name })
     },
     fromHost: {
-      title: `From the host, ${host.name}`,
-      how: `ps -eLf on ${host.name}`,
+      title: p('fromHost', { host: host.name }),
+      how: p('onHost', { command: 'ps -eLf', host: host.name }),
       lines: outside,
-      note: `One process with ${vm.cpus} vCPU thread${vm.cpus === 1 ? '' : 's'}: the host schedules those threads and sees nothing inside them.`
+      note: p('vmOutsideNote', { count: vm.cpus })
     }
   }
 }

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { World } from '../../../sim/index.ts'
 import { Shell } from '../../../cli/Shell.ts'
+import { i18n, t } from '../i18n'
+import { requestsEn } from '../i18n/parts/requests.en'
+import { SCENE_ENGLISH, describeClient, englishTranslate, type Translate } from '../scene/clientLabel'
 import { hopsOf, isLifecycle } from './requestHops'
 import { RequestTrace, requestLabel } from './requestTrace'
 import { requestBodyView, responseBodyView, summariseJson } from './requestSummary'
@@ -116,5 +119,71 @@ describe('request and response summaries', () => {
     expect(responseBodyView({ stream: {}, headers: { 'Content-Type': 'application/json' } })?.summary).toContain('JSON messages')
     expect(responseBodyView({ upgrade: true, stream: {} })?.summary).toContain('raw bytes both ways')
     expect(responseBodyView({ json: { big: 'y'.repeat(5000) } })?.text).toMatch(/more characters\)$/)
+  })
+})
+
+describe('in the UI language', () => {
+  afterEach(async () => {
+    await i18n.changeLanguage('en')
+  })
+
+  it('the scene\'s English (it may not import i18n) is the English of requests.client', () => {
+    const flat: Record<string, string> = {}
+    const walk = (node: object, prefix: string) => {
+      for (const [k, v] of Object.entries(node)) {
+        if (typeof v === 'string') flat[`${prefix}${k}`] = v
+        else walk(v as object, `${prefix}${k}.`)
+      }
+    }
+    walk(requestsEn.client, 'requests.client.')
+    expect(SCENE_ENGLISH).toEqual(flat)
+    expect(englishTranslate('requests.client.laptop', { kernel: '24.1', count: 1, memory: '16 GiB' })).toBe('laptop: macOS 24.1 · 1 core · 16 GiB')
+    expect(englishTranslate('requests.client.laptop', { kernel: '24.1', count: 8, memory: '16 GiB' })).toBe(t('requests.client.laptop', { kernel: '24.1', count: 8, memory: '16 GiB' }))
+  })
+
+  it('describes the client in German, keeping the endpoint and the daemon as they are', async () => {
+    const world = new World({ seed: 1 })
+    const shell = new Shell(world)
+    await shell.run('client use laptop-macos')
+    await shell.run('export DOCKER_HOST=ssh://me@container-host')
+    await i18n.changeLanguage('de')
+    const tr: Translate = (key, params) => t(key, params)
+    expect(describeClient(world.state, tr)).toMatchObject({ title: 'CLI auf einem macOS-Laptop', label: 'CLI auf einem macOS-Laptop → ssh → container-host', endpoint: 'ssh://me@container-host' })
+    expect(describeClient(new World({ seed: 1 }).state, tr)).toMatchObject({ label: 'CLI auf container-host (Unix-Socket)', route: '→ Unix-Socket → dockerd auf container-host' })
+  })
+
+  it('says the hops in German; the status line and the route stay as HTTP writes them', async () => {
+    await i18n.changeLanguage('de')
+    const base = { daemon: 'container-host', transport: 'unix socket', hostUrl: 'unix:///var/run/docker.sock', clientTitle: 'CLI auf container-host', containerName: null, command: 'docker start web', path: '' }
+    const hops = hopsOf({ ...base, method: 'POST', route: '/containers/{id}/start', status: 204 })
+    expect(hops[0]!.text).toBe('Die docker-CLI sendet POST /containers/{id}/start, für `docker start web`')
+    expect(hops[1]!.text).toContain('über Unix-Socket (unix:///var/run/docker.sock)')
+    expect(hops[5]).toMatchObject({ title: 'der Container', text: expect.stringContaining('PID 1') })
+    expect(hops[6]!.text).toBe('containerd meldet zurück; dockerd antwortet 204 No Content')
+    expect(hopsOf({ ...base, method: 'GET', route: '/containers/json', status: 200 })[2]!.text).toContain('dockerd listet die Container')
+  })
+
+  it('relabels what it recorded when the language changes: titles, hops and bodies', async () => {
+    const world = new World({ seed: 1 })
+    const trace = new RequestTrace()
+    trace.attach(world)
+    trace.beginExternal({ clientTitle: 'a real docker CLI', hostUrl: 'tcp://127.0.0.1:23750' })
+    await new Shell(world).run('docker ps')
+    const entry = trace.endExternal()!
+    const many = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`k${i}`, i + 1]))
+    trace.enrich(entry, { method: 'GET', path: '/v1.50/containers/json', query: {}, headers: { 'content-type': 'application/x-tar' }, body: new Uint8Array(2048) },
+      { status: 200, headers: {}, json: many })
+    expect(entry).toMatchObject({ clientTitle: 'a real docker CLI', requestSummary: '2.0 KiB of application/x-tar' })
+    expect(entry.responseSummary).toMatch(/, …3 more }$/)
+    let heard = 0
+    trace.subscribe(() => heard++)
+    await i18n.changeLanguage('de')
+    trace.relabel()
+    expect(heard).toBe(1)
+    expect(entry).toMatchObject({ clientTitle: 'eine echte docker-CLI', requestSummary: '2,0 KiB vom Typ application/x-tar' })
+    expect(entry.responseSummary).toMatch(/, …3 weitere }$/)
+    expect(entry.hops[0]).toMatchObject({ title: 'eine echte docker-CLI', text: 'Die docker-CLI sendet GET /containers/json' })
+    expect(responseBodyView({ json: { big: 'y'.repeat(5000) } })?.text).toMatch(/\(3\.015 weitere Zeichen\)$/)
+    expect(responseBodyView({ upgrade: true })?.summary).toContain('rohe Bytes in beide Richtungen')
   })
 })

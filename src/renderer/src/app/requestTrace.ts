@@ -2,11 +2,15 @@
 // internal `api.request` event (method, path, route, status, daemon), with where the client was and which
 // container the request touched. A request the engine bridge forwarded is recorded with its query and bodies
 // too (the bridge calls the handler itself); an in-app one gets the command line that sent it afterwards.
+// What it says (the client's title, the hops, the bodies' summaries) is in the UI language: relabel() says it
+// again after a language change.
+import { t } from '../i18n'
 import type { ClientLocation, EmittedEvent, World, WorldState } from '../../../sim/index.ts'
+import { engine } from '../../../sim/index.ts'
 import type { ApiRequest, ApiResponse } from '../../../engine-api/types.ts'
-import { describeClient, transportOf } from '../scene/clientLabel'
+import { clientTitleOf, transportOf } from '../scene/clientLabel'
 import { hopsOf, routeKey, type Hop } from './requestHops'
-import { requestBodyView, responseBodyView, statusText } from './requestSummary'
+import { requestBodySketch, responseBodySketch, sayBody, statusText, type BodySketch } from './requestSummary'
 
 export const TRACE_CAPACITY = 200
 
@@ -18,9 +22,10 @@ export interface TracedRequest {
   readonly atMs: number
   readonly source: RequestSource
   readonly clientLocation: ClientLocation | 'this-computer'
-  /** "CLI on a macOS laptop", "a real docker CLI" */
-  readonly clientTitle: string
+  /** "CLI on a macOS laptop", "a real docker CLI" (in the UI language) */
+  clientTitle: string
   readonly hostUrl: string
+  /** how the request travelled, as a value ("unix socket", "ssh", "TLS"…): clientLabel's transportName says it */
   readonly transport: string
   readonly daemon: string
   readonly method: string
@@ -39,11 +44,15 @@ export interface TracedRequest {
   requestBody: string | null
   responseSummary: string | null
   responseBody: string | null
+  /** the bodies in no language, to say them again in another */
+  requestSketch: BodySketch | null
+  responseSketch: BodySketch | null
   hops: readonly Hop[]
 }
 
 /** What the engine bridge says about the request it is about to hand to the world. */
 export interface ExternalClient {
+  /** unused: the list names the bridge's client "a real docker CLI" in the UI language (requests.client.title) */
   clientTitle: string
   hostUrl: string
 }
@@ -147,13 +156,18 @@ export class RequestTrace {
   enrich(entry: TracedRequest, request: ApiRequest, response: ApiResponse | null): void {
     entry.fullPath = request.path
     entry.query = { ...request.query }
-    const body = requestBodyView(request.body, request.headers['content-type'])
-    entry.requestSummary = body?.summary ?? null
-    entry.requestBody = body?.text ?? null
-    if (response) {
-      const view = responseBodyView(response)
-      entry.responseSummary = view?.summary ?? null
-      entry.responseBody = view?.text ?? null
+    setRequestBody(entry, requestBodySketch(request.body, request.headers['content-type']))
+    if (response) setResponseBody(entry, responseBodySketch(response))
+    this.changed()
+  }
+
+  /** Says every request again in the UI language (after a language change). */
+  relabel(): void {
+    for (const entry of this.entries) {
+      entry.clientTitle = clientTitleOf(entry.clientLocation, t)
+      entry.hops = hopsOf(entry)
+      setRequestBody(entry, entry.requestSketch)
+      setResponseBody(entry, entry.responseSketch)
     }
     this.changed()
   }
@@ -181,26 +195,15 @@ export class RequestTrace {
     const status = typeof detail?.['status'] === 'number' ? detail['status'] : 0
     const state = this.world.state
     const external = this.external
-    let clientLocation: TracedRequest['clientLocation']
-    let clientTitle: string
-    let hostUrl: string
-    if (external) {
-      clientLocation = 'this-computer'
-      clientTitle = external.clientTitle
-      hostUrl = external.hostUrl
-    } else {
-      const client = describeClient(state)
-      clientLocation = client.location
-      clientTitle = client.title
-      hostUrl = client.endpoint
-    }
+    const clientLocation: TracedRequest['clientLocation'] = external ? 'this-computer' : state.client.location
+    const hostUrl = external ? external.hostUrl : engine.effectiveHostUrl(state as WorldState, null)
     const container = containerOf(state, daemon, path, route, status)
     const entry: TracedRequest = {
       id: this.nextId++,
       atMs: event.atMs,
       source: external ? 'engine-bridge' : 'cli',
       clientLocation,
-      clientTitle,
+      clientTitle: clientTitleOf(clientLocation, t),
       hostUrl,
       transport: transportOf(hostUrl),
       daemon,
@@ -217,6 +220,8 @@ export class RequestTrace {
       requestBody: null,
       responseSummary: null,
       responseBody: null,
+      requestSketch: null,
+      responseSketch: null,
       hops: []
     }
     // the handler's event may carry the request and response themselves (newer engine-api): use them
@@ -225,15 +230,9 @@ export class RequestTrace {
     if (request && typeof request === 'object' && typeof request.path === 'string') {
       entry.fullPath = request.path
       if (request.query && typeof request.query === 'object') entry.query = { ...request.query }
-      const body = requestBodyView(request.body instanceof Uint8Array ? request.body : null, request.headers?.['content-type'])
-      entry.requestSummary = body?.summary ?? null
-      entry.requestBody = body?.text ?? null
+      setRequestBody(entry, requestBodySketch(request.body instanceof Uint8Array ? request.body : null, request.headers?.['content-type']))
     }
-    if (response && typeof response === 'object') {
-      const view = responseBodyView(response)
-      entry.responseSummary = view?.summary ?? null
-      entry.responseBody = view?.text ?? null
-    }
+    if (response && typeof response === 'object') setResponseBody(entry, responseBodySketch(response))
     entry.hops = hopsOf(entry)
     if (external) this.lastExternal = entry
     this.entries.push(entry)
@@ -245,6 +244,20 @@ export class RequestTrace {
     this.version++
     for (const listener of [...this.listeners]) listener()
   }
+}
+
+function setRequestBody(entry: TracedRequest, sketch: BodySketch | null): void {
+  const view = sketch ? sayBody(sketch) : null
+  entry.requestSketch = sketch
+  entry.requestSummary = view?.summary ?? null
+  entry.requestBody = view?.text ?? null
+}
+
+function setResponseBody(entry: TracedRequest, sketch: BodySketch | null): void {
+  const view = sketch ? sayBody(sketch) : null
+  entry.responseSketch = sketch
+  entry.responseSummary = view?.summary ?? null
+  entry.responseBody = view?.text ?? null
 }
 
 /** "POST /containers/{id}/start" */

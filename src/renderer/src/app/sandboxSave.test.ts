@@ -14,7 +14,7 @@ describe('sandbox save format', () => {
   it('round-trips the current version, lesson included', () => {
     const text = encodeSandboxSave({
       sandbox: { world, session: [{ atMs: 0, endMs: 100, line: 'docker ps' }], history: ['docker ps'] },
-      lesson: { lesson, origin: 'builtin', fileName: null, seed: 1, log: [{ atMs: 500, line: 'docker run -d --name web nginx' }], clockMs: 2000, stepIndex: 1, hintsUsed: 1, showMeUsed: false, startedAt: '2026-11-29T10:00:00.000Z' },
+      lesson: { lesson, origin: 'builtin', fileName: null, seed: 1, log: [{ atMs: 500, line: 'docker run -d --name web nginx' }], clockMs: 2000, stepIndex: 1, hints: [0], hintsUsed: 1, showMeUsed: false, startedAt: '2026-11-29T10:00:00.000Z' },
       speed: 2,
       timing: 'realistic'
     })

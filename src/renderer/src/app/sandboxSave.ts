@@ -37,6 +37,8 @@ const LessonPart = z.object({
   /** the lesson world's clock when saved: time that passed after the last command is replayed too */
   clockMs: z.number().finite().min(0),
   stepIndex: z.number().int().min(0),
+  /** the hints shown, in order (indices into the lesson's hints); hintsUsed also counts those of earlier attempts */
+  hints: z.array(z.number().int().min(0)).max(1000),
   hintsUsed: z.number().int().min(0),
   showMeUsed: z.boolean(),
   startedAt: z.string().max(100)

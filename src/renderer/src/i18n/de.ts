@@ -22,7 +22,7 @@ export const de = {
     title: 'Hilfe',
     topics: 'Hilfethemen',
     topic: { shortcuts: 'Tastenkürzel', glossary: 'Glossar', about: 'Über Stacklab' },
-    neverWhileTyping: 'Tastenkürzel greifen nie, während du im Terminal oder in einem Textfeld tippen.',
+    neverWhileTyping: 'Tastenkürzel greifen nie, während du im Terminal oder in einem Textfeld tippst.',
     key: 'Taste',
     action: 'Wirkung',
     keys: {
@@ -38,7 +38,7 @@ export const de = {
       complete: 'Im Terminal: einen Befehl oder Namen vervollständigen',
       close: 'Einen Dialog schließen'
     },
-    glossaryNote: 'Die Schichten der Bühne, so wie die Tooltips sie nennen (auf Englisch). Alle Begriffe des Kurses auf Deutsch findest du unter Lernen › Üben › Glossar.',
+    glossaryNote: 'Die Schichten der Bühne, so wie die Tooltips sie nennen. Alle Begriffe des Kurses auf Deutsch findest du unter Lernen › Üben › Glossar.',
     about1: 'Stacklab simuliert einen Stack aus virtuellen Maschinen und einen Container-Stack nebeneinander, auf einer gemeinsamen virtuellen Uhr, und zeigt animiert, was in beiden geschieht.',
     about2: 'Jede Zahl nennt ihre Quelle: eine veröffentlichte Messung oder „Modellannahme“, wo es keine gibt. Das Terminal spricht dieselbe Befehlssprache wie Szenariodateien und der Kommandozeilen-Runner (npm run sim); seine docker-Befehle laufen über eine simulierte Docker-Engine-API.',
     about3: 'Es funktioniert offline. Deine Sandbox wird alle paar Sekunden automatisch gespeichert; die Lektionen unter „Lernen“ merken sich deinen Fortschritt pro Profil.'

@@ -13,9 +13,17 @@ export const LANGUAGES: readonly { code: string; name: string }[] = [
 const SUPPORTED = LANGUAGES.map((l) => l.code)
 const STORAGE_KEY = 'stacklab.language'
 
+// Typed without the DOM library: this module also loads in Node (unit tests of app code that speaks through t()).
+const host = globalThis as unknown as {
+  location?: { search: string }
+  localStorage?: { getItem(key: string): string | null; setItem(key: string, value: string): void }
+  document?: { documentElement: { lang: string } }
+  navigator?: { language?: string }
+}
+
 function params(): URLSearchParams {
   try {
-    return new URLSearchParams(window.location.search)
+    return new URLSearchParams(host.location?.search ?? '')
   } catch {
     return new URLSearchParams()
   }
@@ -23,7 +31,7 @@ function params(): URLSearchParams {
 
 function stored(): string | null {
   try {
-    return window.localStorage.getItem(STORAGE_KEY)
+    return host.localStorage?.getItem(STORAGE_KEY) ?? null
   } catch {
     return null
   }
@@ -50,7 +58,7 @@ i18n
   .use({ type: 'postProcessor', name: 'longStrings', process: (value: string) => `${value} ${value}` })
   .init({
     resources: { en: { translation: en }, de: { translation: de } },
-    lng: supported(params().get('lang')) ?? supported(stored()) ?? supported(typeof navigator === 'undefined' ? null : navigator.language) ?? 'en',
+    lng: supported(params().get('lang')) ?? supported(stored()) ?? supported(host.navigator?.language) ?? 'en',
     fallbackLng: 'en',
     supportedLngs: SUPPORTED,
     initAsync: false,
@@ -62,7 +70,7 @@ i18n
 
 function applyLang(lng: string): void {
   try {
-    document.documentElement.lang = lng
+    if (host.document) host.document.documentElement.lang = lng
   } catch {
     // no document (tests)
   }
@@ -71,7 +79,7 @@ applyLang(i18n.language)
 i18n.on('languageChanged', (lng) => {
   applyLang(lng)
   try {
-    window.localStorage.setItem(STORAGE_KEY, lng)
+    host.localStorage?.setItem(STORAGE_KEY, lng)
   } catch {
     // the choice lasts for this visit only
   }

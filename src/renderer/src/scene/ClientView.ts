@@ -6,7 +6,7 @@
 import { Container, Graphics, type Text } from 'pixi.js'
 import type { WorldState } from '../../../sim/index.ts'
 import { catalog, engine } from '../../../sim/index.ts'
-import { describeClient, type ClientDescription } from './clientLabel'
+import { describeClient, englishTranslate, type ClientDescription, type Translate } from './clientLabel'
 import type { Palette } from './palette'
 import { fitText, makeLabel, restyle } from './text'
 import { formatMb } from './format'
@@ -46,11 +46,13 @@ export class ClientView extends Container {
   private containerNames: string[] = []
   private containerIds: string[] = []
   private litCell = -1
+  private tr: Translate
   label = ''
 
-  constructor(palette: Palette) {
+  constructor(palette: Palette, tr: Translate = englishTranslate) {
     super()
     this.palette = palette
+    this.tr = tr
     this.eventMode = 'none'
     this.title = makeLabel(palette, { size: 11, color: palette.text, weight: 'bold' })
     this.subtitle = makeLabel(palette, { size: 10, color: palette.textMuted })
@@ -74,6 +76,12 @@ export class ClientView extends Container {
     this.forceRedraw = true
   }
 
+  /** The words of the box; redraws at the next update (also when given the same function for a new language). */
+  setTranslate(tr: Translate): void {
+    this.tr = tr
+    this.forceRedraw = true
+  }
+
   /** The box's top-right corner sits at (right, top); `width` is the most it may take. */
   layout(right: number, top: number, width: number, fontSize: number): void {
     this.fontSize = fontSize
@@ -88,7 +96,7 @@ export class ClientView extends Container {
   update(state: Readonly<WorldState>, bridgeEndpoint: string | null): boolean {
     if (!this.keyOf(state, bridgeEndpoint)) return false
     this.bridgeEndpoint = bridgeEndpoint
-    this.description = describeClient(state)
+    this.description = describeClient(state, this.tr)
     this.label = this.description.label
     this.draw(state)
     return true
@@ -231,7 +239,7 @@ export class ClientView extends Container {
     fitText(this.routeText, d.route, textW)
     this.routeText.position.set(textX, this.boxY + Math.round(fs * 1.45))
     const endpoint = d.dockerHost ? `DOCKER_HOST=${d.dockerHost}` : d.endpoint
-    fitText(this.subtitle, `${endpoint} · context ${d.context}`, textW)
+    fitText(this.subtitle, this.tr('requests.client.endpointContext', { endpoint, contextName: d.context }), textW)
     this.subtitle.position.set(textX, this.boxY + Math.round(fs * 2.55))
 
     const height = this.boxHeight()
@@ -264,7 +272,8 @@ export class ClientView extends Container {
     this.laptopText.visible = showRows
     for (const text of this.cellTexts) text.visible = showRows
     if (showRows) {
-      fitText(this.containersText, this.containerNames.length ? `containers: ${this.containerNames.join(', ')}` : 'containers: none yet', inner - fs * 0.6)
+      const containers = this.containerNames.length ? this.tr('requests.client.containers', { list: this.containerNames.join(', ') }) : this.tr('requests.client.containersNone')
+      fitText(this.containersText, containers, inner - fs * 0.6)
       this.containersText.position.set(x + fs * 0.9, rowsTop + (this.rowHeight - this.containersText.height) / 2)
       for (let i = 0; i < ENGINE_CELLS.length; i++) {
         const text = this.cellTexts[i]!
@@ -272,10 +281,12 @@ export class ClientView extends Container {
         text.position.set(Math.round(x + fs * 0.6 + inner * (i + 0.5) / 3 - text.width / 2), rowsTop + this.rowHeight + (this.rowHeight - text.height) / 2)
       }
       const os = catalog.GUEST_OSES['alpine-3.20']
-      const vmState = vm ? (vm.state === 'running' ? 'running' : vm.state) : 'not created'
-      fitText(this.vmText, `hidden Linux VM “docker-desktop” · ${os ? `Linux ${os.kernel}` : 'Linux'} · ${vmState}`, inner - fs * 0.6)
+      const vmState = this.tr(`requests.client.vmState.${vm ? vm.state : 'none'}`)
+      fitText(this.vmText, this.tr('requests.client.vm', { os: os ? `Linux ${os.kernel}` : 'Linux', state: vmState }), inner - fs * 0.6)
       this.vmText.position.set(x + fs * 0.9, rowsTop + this.rowHeight * 2 + (this.rowHeight - this.vmText.height) / 2)
-      const laptopLine = laptop ? `laptop: macOS ${laptop.kernel} · ${laptop.cores} cores · ${formatMb(laptop.memoryMb)}` : 'laptop: macOS'
+      const laptopLine = laptop
+        ? this.tr('requests.client.laptop', { kernel: laptop.kernel, count: laptop.cores, memory: formatMb(laptop.memoryMb) })
+        : this.tr('requests.client.laptopBare')
       fitText(this.laptopText, laptopLine, inner - fs * 0.6)
       this.laptopText.position.set(x + fs * 0.9, rowsTop + this.rowHeight * 3 + (this.rowHeight - this.laptopText.height) / 2)
     }
@@ -293,7 +304,7 @@ export class ClientView extends Container {
       const bh = Math.round(fs * 2.7)
       const bw = this.bridgeWidth()
       this.bridgeBox.roundRect(x, top, bw, bh, 7).fill({ color: p.panel, alpha: 0.97 }).stroke({ width: p.strokeWidth, color: p.progress, alignment: 1 })
-      fitText(this.bridgeTitle, 'a real docker CLI', bw - pad * 2)
+      fitText(this.bridgeTitle, this.tr('requests.client.title.thisComputer'), bw - pad * 2)
       this.bridgeTitle.position.set(x + pad, top + Math.round(fs * 0.25))
       fitText(this.bridgeSubtitle, bridge, bw - pad * 2)
       this.bridgeSubtitle.position.set(x + pad, top + Math.round(fs * 1.35))

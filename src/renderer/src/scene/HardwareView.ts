@@ -5,8 +5,9 @@ import { LayerBlock } from './LayerBlock'
 import { HoverZone } from './HoverZone'
 import { Meter } from './Meter'
 import type { Palette } from './palette'
-import { makeCounter, makeLabel, restyle } from './text'
+import { fitText, makeCounter, makeLabel, restyle } from './text'
 import { formatMb, formatPercent } from './format'
+import type { Translate } from './types'
 
 const MAX_CORE_SQUARES = 64
 
@@ -34,8 +35,10 @@ export class HardwareView extends Container {
   private specCores = -1
   private specMemoryMb = -1
   private specDiskMb = -1
+  private ramWord = ''
+  private diskWord = ''
 
-  constructor(palette: Palette) {
+  constructor(palette: Palette, private readonly tr: Translate) {
     super()
     this.palette = palette
     this.block = new LayerBlock('hardware', 'hardware', palette)
@@ -47,9 +50,7 @@ export class HardwareView extends Container {
     this.diskLabel = makeLabel(palette, { size: 10, color: on, weight: 'bold' })
     this.ramText = makeCounter(palette, { size: 10, color: on })
     this.diskText = makeCounter(palette, { size: 10, color: on })
-    this.ramLabel.text = 'RAM'
-    this.diskLabel.text = 'Disk'
-    this.title.text = 'Hardware'
+    this.setStaticLabels()
     for (let i = 0; i < MAX_CORE_SQUARES; i++) {
       const core = new Sprite(Texture.WHITE)
       core.eventMode = 'none'
@@ -70,6 +71,13 @@ export class HardwareView extends Container {
       zone.layerId = `${zone.kind}@${hostName}`
       zone.subject = hostName
     }
+  }
+
+  /** Writes every label again in the current language. */
+  relabel(): void {
+    this.setStaticLabels()
+    this.specCores = -1
+    this.shownCpu = this.shownRam = this.shownDisk = -1
   }
 
   setPalette(palette: Palette): void {
@@ -114,12 +122,12 @@ export class HardwareView extends Container {
       this.specCores = host.cores
       this.specMemoryMb = host.memoryMb
       this.specDiskMb = host.diskMb
-      this.spec.text = `${host.cores} cores · ${formatMb(host.memoryMb)} RAM\n${formatMb(host.diskMb)} disk`
+      this.spec.text = this.tr('stage.hardware.spec', { count: host.cores, memory: formatMb(host.memoryMb), disk: formatMb(host.diskMb) })
     }
     const cpu = Math.round(host.cpuPercent * 10) / 10
     if (cpu !== this.shownCpu) {
       this.shownCpu = cpu
-      this.cpuText.text = `CPU ${formatPercent(cpu)}`
+      this.cpuText.text = this.tr('stage.hardware.cpu', { percent: formatPercent(cpu) })
       const squares = Math.min(host.cores, MAX_CORE_SQUARES)
       const busy = (cpu / 100) * squares
       const p = this.palette
@@ -141,6 +149,8 @@ export class HardwareView extends Container {
       this.ramMeter.setFraction(host.memoryUsedMb / host.memoryMb)
       this.ramText.text = `${formatMb(host.memoryUsedMb)} / ${formatMb(host.memoryMb)}`
       this.ramText.x = this.ramZone.zoneWidth - this.ramText.width
+      // a long word (another language) gives way to the figure rather than running under it
+      fitText(this.ramLabel, this.ramWord, this.ramText.x - 4)
     }
     const disk = Math.round(host.diskUsedMb)
     if (disk !== this.shownDisk) {
@@ -148,7 +158,15 @@ export class HardwareView extends Container {
       this.diskMeter.setFraction(host.diskUsedMb / host.diskMb)
       this.diskText.text = `${formatMb(host.diskUsedMb)} / ${formatMb(host.diskMb)}`
       this.diskText.x = this.diskZone.zoneWidth - this.diskText.width
+      fitText(this.diskLabel, this.diskWord, this.diskText.x - 4)
     }
+  }
+
+  private setStaticLabels(): void {
+    // the RAM and disk words are drawn (fitted beside their figures) by the next update()
+    this.ramWord = this.tr('stage.hardware.ram')
+    this.diskWord = this.tr('stage.hardware.disk')
+    this.title.text = this.tr('stage.hardware.title')
   }
 
   private layoutCores(count: number): void {

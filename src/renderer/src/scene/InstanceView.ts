@@ -33,6 +33,8 @@ export class InstanceView extends Container implements Hoverable {
   viewWidth = 0
   viewHeight = 0
   placed = false
+  /** the instance generation its body labels were made for (-1: make them again) */
+  labelGen = -1
   readonly layers: LayerBlock[] = []
 
   private readonly frameFill = new Graphics()
@@ -102,6 +104,7 @@ export class InstanceView extends Container implements Hoverable {
     this.stopwatchMs = -1
     this.stateWord = ''
     this.ticksKey = ''
+    this.labelGen = -1
     for (let i = 0; i < this.layers.length; i++) {
       const block = this.layers[i]!
       this.statuses[i] = 'on'
@@ -120,6 +123,12 @@ export class InstanceView extends Container implements Hoverable {
     this.drawFrame()
     this.drawOverlays()
     this.ticksKey = ''
+  }
+
+  /** Forgets the drawn state word and body labels, so the column writes them again in the current language. */
+  relabel(): void {
+    this.labelGen = -1
+    this.stateWord = ''
   }
 
   setLabels(labels: readonly string[]): void {

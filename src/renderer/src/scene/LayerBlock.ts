@@ -64,6 +64,11 @@ export class LayerBlock extends Container {
     this.placeText()
   }
 
+  /** The whole label (the drawn text may be cut short with an ellipsis). */
+  get label(): string {
+    return this.fullText
+  }
+
   setLabel(text: string, align: 'left' | 'center' = 'left'): void {
     if (text === this.fullText && align === this.textAlign) return
     this.fullText = text

@@ -3,14 +3,18 @@ import { Container, Graphics, type Text } from 'pixi.js'
 import type { FillName, Palette } from './palette'
 import { StateIcon, type VisualState } from './StateIcon'
 import { makeLabel, restyle } from './text'
+import type { Translate } from './types'
 
+/** each swatch's fill and its label's key */
 const SWATCHES: readonly (readonly [FillName, string])[] = [
-  ['hardware', 'Hardware'], ['kernel', 'Kernel'], ['hypervisor', 'Hypervisor'], ['docker', 'Docker'], ['shim', 'Shim'],
-  ['vmHardware', 'Virtual HW'], ['guestOs', 'Guest OS'], ['libs', 'Image libs'], ['app', 'Apps']
+  ['hardware', 'stage.legend.hardware'], ['kernel', 'stage.legend.kernel'], ['hypervisor', 'stage.legend.hypervisor'],
+  ['docker', 'stage.legend.docker'], ['shim', 'stage.legend.shim'], ['vmHardware', 'stage.legend.vmHardware'],
+  ['guestOs', 'stage.legend.guestOs'], ['libs', 'stage.legend.libs'], ['app', 'stage.legend.app']
 ]
 
 const ICONS: readonly (readonly [VisualState, string])[] = [
-  ['starting', 'starting'], ['running', 'running'], ['paused', 'paused'], ['off', 'stopped'], ['crashed', 'crashed']
+  ['starting', 'stage.legend.starting'], ['running', 'stage.legend.running'], ['paused', 'stage.legend.paused'],
+  ['off', 'stage.legend.stopped'], ['crashed', 'stage.legend.crashed']
 ]
 
 export class Legend extends Container {
@@ -20,14 +24,13 @@ export class Legend extends Container {
   private palette: Palette
   legendHeight = 0
 
-  constructor(palette: Palette) {
+  constructor(palette: Palette, private readonly tr: Translate) {
     super()
     this.palette = palette
     this.eventMode = 'none'
     this.addChild(this.swatches)
     for (let i = 0; i < SWATCHES.length + ICONS.length; i++) {
       const label = makeLabel(palette, { size: 10, color: palette.textMuted })
-      label.text = i < SWATCHES.length ? SWATCHES[i]![1] : ICONS[i - SWATCHES.length]![1]
       this.labels.push(label)
       this.addChild(label)
     }
@@ -35,6 +38,14 @@ export class Legend extends Container {
       const icon = new StateIcon()
       this.icons.push(icon)
       this.addChild(icon)
+    }
+    this.relabel()
+  }
+
+  /** Writes the labels in the current language; the caller lays the legend out again. */
+  relabel(): void {
+    for (let i = 0; i < this.labels.length; i++) {
+      this.labels[i]!.text = this.tr(i < SWATCHES.length ? SWATCHES[i]![1] : ICONS[i - SWATCHES.length]![1])
     }
   }
 

@@ -6,6 +6,7 @@ import type { WorldState } from '../../../sim/index.ts'
 import { ClientView } from './ClientView'
 import { PacketLayer } from './PacketLayer'
 import type { PacketSource } from './packetTypes'
+import { englishTranslate, type Translate } from './clientLabel'
 import type { Palette } from './palette'
 import type { StackColumn } from './StackColumn'
 
@@ -17,10 +18,10 @@ export class RequestPaths extends Container {
   private reserved = -1
   private drawnLabel = ''
 
-  constructor(palette: Palette, private readonly containers: StackColumn, private readonly vms: StackColumn) {
+  constructor(palette: Palette, private readonly containers: StackColumn, private readonly vms: StackColumn, tr: Translate = englishTranslate) {
     super()
     this.eventMode = 'none'
-    this.client = new ClientView(palette)
+    this.client = new ClientView(palette, tr)
     this.packets = new PacketLayer(palette)
     this.addChild(this.client, this.packets)
   }
@@ -28,6 +29,14 @@ export class RequestPaths extends Container {
   setSource(source: PacketSource | null): void {
     this.source = source
     this.drawnLabel = ''
+  }
+
+  /**
+   * The words of the client box (English until set). Call it again after a language change, even with the same
+   * function: the box redraws at the next update, and the packet source hears its new label.
+   */
+  setTranslate(tr: Translate): void {
+    this.client.setTranslate(tr)
   }
 
   setPalette(palette: Palette): void {

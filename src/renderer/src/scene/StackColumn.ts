@@ -11,8 +11,8 @@ import type { Palette } from './palette'
 import { fitText, makeLabel, restyle } from './text'
 import { containerPhaseLayer, containerVisual, layerStatus, vmPhaseLayer, vmVisual } from './lifecycle'
 import { containerStopwatchMs, plannedTotalMs, vmStopwatchMs } from './stopwatch'
-import { formatMb } from './format'
-import type { SceneColumn, SceneLayer } from './types'
+import { formatMb, osName } from './format'
+import type { SceneColumn, SceneLayer, Translate } from './types'
 
 export type ColumnSide = 'vm' | 'container'
 
@@ -29,24 +29,34 @@ const CONTAINER_BODY: readonly BodyLayerSpec[] = [
   { kind: 'container-app', fill: 'app', weight: 1 }
 ]
 
+/** the hypervisor block's label key per HypervisorKind */
 const HYPERVISOR_LABEL: Record<string, string> = {
-  kvm: 'Hypervisor: KVM (in the host kernel) + one QEMU process per VM',
-  esxi: 'Hypervisor: VMware ESXi (type 1, on bare metal)',
-  'hyper-v': 'Hypervisor: Hyper-V (type 1, on bare metal)',
-  virtualbox: 'Hypervisor: VirtualBox (type 2, an app on the host OS)',
-  'vmware-workstation': 'Hypervisor: VMware Workstation (type 2, an app on the host OS)',
-  none: 'No hypervisor on this host'
+  kvm: 'stage.hypervisor.kvm',
+  esxi: 'stage.hypervisor.esxi',
+  'hyper-v': 'stage.hypervisor.hyperV',
+  virtualbox: 'stage.hypervisor.virtualbox',
+  'vmware-workstation': 'stage.hypervisor.vmwareWorkstation',
+  none: 'stage.hypervisor.none'
 }
 
-const exitWords = new Map<number, string>()
-/** "exited (3)", made once per exit code rather than once per frame */
-function exitWord(code: number): string {
-  let word = exitWords.get(code)
-  if (word === undefined) {
-    word = `exited (${code})`
-    exitWords.set(code, word)
+/**
+ * Translated words looked up by their raw value ("running", a phase name, an exit code), made once per value and
+ * language rather than once per frame; `clear()` on a language change.
+ */
+class WordCache<K> {
+  private readonly words = new Map<K, string>()
+  constructor(private readonly make: (raw: K) => string) {}
+  get(raw: K): string {
+    let word = this.words.get(raw)
+    if (word === undefined) {
+      word = this.make(raw)
+      this.words.set(raw, word)
+    }
+    return word
   }
-  return word
+  clear(): void {
+    this.words.clear()
+  }
 }
 
 export class StackColumn extends Container {
@@ -88,11 +98,19 @@ export class StackColumn extends Container {
   layersVersion = 0
   /** room kept free at the top of the instance area (the client box sits there) */
   private topReserve = 0
+  private readonly stateWords: WordCache<string>
+  private readonly phaseWords: WordCache<string>
+  private readonly healthWords: WordCache<string>
+  private readonly exitWords: WordCache<number>
 
-  constructor(readonly side: ColumnSide, palette: Palette) {
+  constructor(readonly side: ColumnSide, palette: Palette, private readonly tr: Translate) {
     super()
     this.palette = palette
-    this.hardware = new HardwareView(palette)
+    this.stateWords = new WordCache((raw) => tr(`stage.state.${raw}`, { defaultValue: raw }))
+    this.phaseWords = new WordCache((raw) => tr(`stage.phase.${raw}`, { defaultValue: raw }))
+    this.healthWords = new WordCache((raw) => tr(`stage.health.${raw}`, { defaultValue: raw }))
+    this.exitWords = new WordCache((code) => tr('stage.state.exitedCode', { code }))
+    this.hardware = new HardwareView(palette, tr)
     this.kernelBlock = new LayerBlock(side === 'vm' ? 'host-os' : 'shared-kernel', 'kernel', palette)
     this.middleBlock = new LayerBlock(side === 'vm' ? 'hypervisor' : 'docker', side === 'vm' ? 'hypervisor' : 'docker', palette)
     this.title = makeLabel(palette, { size: 13, color: palette.text, weight: 'bold' })
@@ -112,6 +130,26 @@ export class StackColumn extends Container {
     this.applyTextStyles()
     this.drawPanel()
     this.subtitleKey = ''
+  }
+
+  /**
+   * Drops every translated text so the next frame draws it in the current language (the caller lays the column
+   * out again, which resets the host blocks, the title and the empty text).
+   */
+  relabel(): void {
+    this.stateWords.clear()
+    this.phaseWords.clear()
+    this.healthWords.clear()
+    this.exitWords.clear()
+    this.hardware.relabel()
+    for (const view of this.all) view.relabel()
+    for (const view of this.pool) view.relabel()
+    this.kernelKey = ''
+    this.middleKey = ''
+    this.subtitleKey = ''
+    this.layoutCount = -1
+    // the screen-reader list follows the language too
+    this.layersVersion++
   }
 
   layout(x: number, y: number, width: number, height: number, fontSize: number): void {
@@ -234,27 +272,29 @@ export class StackColumn extends Container {
   /** The layers of this column for the screen-reader list (built when they change, not per frame). */
   describeLayers(state: Readonly<WorldState>): SceneColumn {
     const host = state.hosts.find((h) => h.name === this.hostName)
+    const tr = this.tr
     const layers: SceneLayer[] = []
     const leaf = (id: string, kind: SceneLayer['kind'], label: string, instanceKey: string | null = null): SceneLayer =>
       ({ id, kind, label, instanceKey, children: [] })
     if (host) {
-      layers.push({ ...leaf(this.hardware.block.layerId, 'hardware', `Hardware: ${host.cores} cores, ${formatMb(host.memoryMb)} RAM, ${formatMb(host.diskMb)} disk`),
-        children: [leaf(this.hardware.coresZone.layerId, 'cores', 'CPU cores'), leaf(this.hardware.ramZone.layerId, 'ram', 'RAM in use'),
-          leaf(this.hardware.diskZone.layerId, 'disk', 'Disk in use')] })
-      layers.push(leaf(this.kernelBlock.layerId, this.kernelBlock.kind, this.side === 'vm'
-        ? `Host OS and kernel: ${host.os} ${host.kernel}` : `Host OS and the one shared kernel: ${host.os} ${host.kernel}`))
+      const hardware = tr('stage.list.hardware', { count: host.cores, memory: formatMb(host.memoryMb), disk: formatMb(host.diskMb) })
+      layers.push({ ...leaf(this.hardware.block.layerId, 'hardware', hardware),
+        children: [leaf(this.hardware.coresZone.layerId, 'cores', tr('stage.list.cores')), leaf(this.hardware.ramZone.layerId, 'ram', tr('stage.list.ram')),
+          leaf(this.hardware.diskZone.layerId, 'disk', tr('stage.list.disk'))] })
+      layers.push(leaf(this.kernelBlock.layerId, this.kernelBlock.kind,
+        tr(this.side === 'vm' ? 'stage.list.hostOs' : 'stage.list.sharedKernel', { os: osName(host.os), kernel: host.kernel })))
       layers.push(leaf(this.middleBlock.layerId, this.middleBlock.kind, this.side === 'vm'
-        ? `Hypervisor: ${host.hypervisor}` : 'Docker Engine: dockerd, containerd, runc'))
+        ? tr('stage.list.hypervisor', { name: host.hypervisor }) : tr('stage.list.docker')))
     }
     for (const view of this.order) {
       if (!view.instanceKey || view.leaving) continue
       const key = view.instanceKey
-      const children = view.layers.slice().map((block) => leaf(block.layerId, block.kind, block.text.text || block.kind, key))
-      layers.push({ id: view.layerId, kind: view.kind, label: `${view.kind === 'vm' ? 'VM' : 'Container'} ${view.subject}`, instanceKey: key, children })
+      const children = view.layers.map((block) => leaf(block.layerId, block.kind, block.label || block.kind, key))
+      layers.push({ id: view.layerId, kind: view.kind, label: tr(view.kind === 'vm' ? 'stage.list.vm' : 'stage.list.container', { name: view.subject }), instanceKey: key, children })
     }
     return {
       id: `column:${this.side}`,
-      title: this.side === 'vm' ? `VM stack on ${this.hostName}` : `Container stack on ${this.hostName}`,
+      title: tr(this.side === 'vm' ? 'stage.list.vmColumn' : 'stage.list.containerColumn', { host: this.hostName }),
       layers
     }
   }
@@ -296,7 +336,7 @@ export class StackColumn extends Container {
   private syncVm(view: InstanceView, vm: VmState, clockMs: number): void {
     const visual = vmVisual(vm)
     const current = vm.plannedPhases[vm.phaseIndex]
-    view.setVisual(visual, vm.state === 'starting' && current ? current.name : vm.state)
+    view.setVisual(visual, vm.state === 'starting' && current ? this.phaseWords.get(current.name) : this.stateWords.get(vm.state))
     const elapsed = vmStopwatchMs(clockMs, vm)
     view.setStopwatch(elapsed)
     const total = plannedTotalMs(vm.plannedPhases)
@@ -305,15 +345,17 @@ export class StackColumn extends Container {
     const up = vm.state === 'running' || vm.state === 'paused' || vm.state === 'stopping'
     const starting = vm.state === 'starting'
     for (let i = 0; i < 4; i++) view.setLayerStatus(i, layerStatus(i, up, starting, vm.plannedPhases, vm.phaseIndex, vmPhaseLayer))
-    if (view.layers[0]!.text.text === '' || (view as InstanceView & { labelGen?: number }).labelGen !== vm.gen) {
-      ;(view as InstanceView & { labelGen?: number }).labelGen = vm.gen
+    if (view.layers[0]!.label === '' || view.labelGen !== vm.gen) {
+      view.labelGen = vm.gen
+      const tr = this.tr
       const os = catalog.GUEST_OSES[vm.os]
       const kernel = vm.kind === 'microvm' ? '6.1' : (os?.kernel ?? '?')
       view.setLabels([
-        `${vm.cpus} vCPU · ${formatMb(vm.memoryMb)}`,
-        `${os?.family === 'windows' ? 'NT kernel' : 'Linux kernel'} ${kernel}`,
-        vm.kind === 'microvm' ? 'minimal guest' : (os?.label ?? vm.os),
-        vm.docker ? 'apps + Docker engine' : 'apps'
+        tr('stage.body.vmHardware', { cpus: vm.cpus, memory: formatMb(vm.memoryMb) }),
+        tr(os?.family === 'windows' ? 'stage.body.ntKernel' : 'stage.body.linuxKernel', { version: kernel }),
+        // the guest OS's own name (Ubuntu Server 24.04…) stays as the catalog spells it
+        vm.kind === 'microvm' ? tr('stage.body.minimalGuest') : (os?.label ?? vm.os),
+        tr(vm.docker ? 'stage.body.appsDocker' : 'stage.body.apps')
       ])
     }
   }
@@ -321,10 +363,11 @@ export class StackColumn extends Container {
   private syncContainer(view: InstanceView, c: ContainerState, state: Readonly<WorldState>): void {
     const visual = containerVisual(c)
     const current = c.plannedPhases[c.phaseIndex]
-    let word: string = c.state
-    if (c.state === 'starting' && current) word = current.name
-    else if (c.state === 'exited') word = c.oomKilled ? 'OOM-killed' : exitWord(c.exitCode ?? 0)
-    else if (c.state === 'running' && c.health) word = c.health.status
+    let word: string
+    if (c.state === 'starting' && current) word = this.phaseWords.get(current.name)
+    else if (c.state === 'exited') word = c.oomKilled ? this.stateWords.get('oomKilled') : this.exitWords.get(c.exitCode ?? 0)
+    else if (c.state === 'running' && c.health) word = this.healthWords.get(c.health.status)
+    else word = this.stateWords.get(c.state)
     view.setVisual(visual, word)
     const elapsed = containerStopwatchMs(state, c)
     view.setStopwatch(elapsed)
@@ -334,10 +377,11 @@ export class StackColumn extends Container {
     const up = c.state === 'running' || c.state === 'paused'
     const starting = c.state === 'starting'
     for (let i = 0; i < 3; i++) view.setLayerStatus(i, layerStatus(i, up, starting, c.plannedPhases, c.phaseIndex, containerPhaseLayer))
-    if (view.layers[0]!.text.text === '' || (view as InstanceView & { labelGen?: number }).labelGen !== c.gen) {
-      ;(view as InstanceView & { labelGen?: number }).labelGen = c.gen
+    if (view.layers[0]!.label === '' || view.labelGen !== c.gen) {
+      view.labelGen = c.gen
+      const tr = this.tr
       const app = c.process.kind === 'service' ? c.process.service : (c.config.cmd?.[0] ?? c.imageRef.split(':')[0] ?? 'app')
-      view.setLabels(['shim', `libs: ${c.imageRef}`, `app: ${app.split('/').pop() ?? app}`])
+      view.setLabels([tr('stage.body.shim'), tr('stage.body.libs', { image: c.imageRef }), tr('stage.body.app', { app: app.split('/').pop() ?? app })])
     }
   }
 
@@ -349,7 +393,7 @@ export class StackColumn extends Container {
     const n = order.length
     this.emptyText.visible = n === 0
     if (n === 0) {
-      fitText(this.emptyText, this.side === 'vm' ? 'No VMs yet: New VM… or `vm create`' : 'No containers yet: Run container… or `docker run`', this.areaWidth)
+      fitText(this.emptyText, this.tr(this.side === 'vm' ? 'stage.column.vmEmpty' : 'stage.column.containerEmpty'), this.areaWidth)
       return
     }
     const s = this.fontSize / 11
@@ -381,18 +425,20 @@ export class StackColumn extends Container {
       this.shownKernel = host.kernel
       this.shownBreach = host.breachedBy
       this.middleKey = ''
-      const os = host.os === 'linux' ? 'Linux' : host.os === 'windows' ? 'Windows' : 'macOS'
+      const tr = this.tr
+      const os = osName(host.os)
       const down = host.state !== 'up'
       this.kernelBlock.setFill(down ? 'crashed' : 'kernel')
-      const what = this.side === 'vm' ? `Host OS: ${os} · kernel ${host.kernel}` : `Host OS: ${os} · ONE shared kernel ${host.kernel}`
-      const status = host.state === 'panicked' ? ' ✕ KERNEL PANIC' : host.state === 'rebooting' ? ' ↻ rebooting' : host.state === 'off' ? ' ■ off' : ''
-      this.kernelBlock.setLabel(what + status + (host.breachedBy ? ` · breached by ${host.breachedBy}` : ''))
+      const what = tr(this.side === 'vm' ? 'stage.host.vmKernel' : 'stage.host.sharedKernel', { os, kernel: host.kernel })
+      const status = host.state === 'panicked' || host.state === 'rebooting' || host.state === 'off' ? ` ${tr(`stage.host.${host.state}`)}` : ''
+      this.kernelBlock.setLabel(what + status + (host.breachedBy ? ` · ${tr('stage.host.breached', { name: host.breachedBy })}` : ''))
     }
     if (this.middleKey !== host.hypervisor) {
       this.middleKey = host.hypervisor
+      const key = HYPERVISOR_LABEL[host.hypervisor]
       this.middleBlock.setLabel(this.side === 'vm'
-        ? (HYPERVISOR_LABEL[host.hypervisor] ?? host.hypervisor)
-        : 'Docker Engine: dockerd → containerd → runc (+ one shim per container)')
+        ? (key ? this.tr(key) : host.hypervisor)
+        : this.tr('stage.host.dockerEngine'))
       this.middleBlock.setLit(host.state === 'up')
     }
   }
@@ -406,10 +452,11 @@ export class StackColumn extends Container {
     this.shownHypervisor = host.hypervisor
     // the panel puts its create button at the column's top right: leave it room
     const room = this.columnWidth - this.fontSize * 15
-    fitText(this.title, this.side === 'vm' ? `Virtual machines · ${host.name}` : `Containers · ${host.name}`, room)
-    const noun = this.side === 'vm' ? (count === 1 ? 'VM' : 'VMs') : (count === 1 ? 'container' : 'containers')
-    const kernels = this.side === 'vm' ? `${live + 1} kernel${live === 0 ? '' : 's'} (host + VMs)` : '1 kernel, shared'
-    fitText(this.subtitle, `${count} ${noun}, ${running} running · ${kernels}`, room)
+    const tr = this.tr
+    fitText(this.title, tr(this.side === 'vm' ? 'stage.column.vmTitle' : 'stage.column.containerTitle', { host: host.name }), room)
+    const instances = tr(this.side === 'vm' ? 'stage.column.vms' : 'stage.column.containers', { count })
+    const kernels = this.side === 'vm' ? tr('stage.column.vmKernels', { count: live + 1 }) : tr('stage.column.sharedKernel')
+    fitText(this.subtitle, tr('stage.column.subtitle', { instances, running: tr('stage.column.running', { count: running }), kernels }), room)
   }
 
   private applyTextStyles(): void {

@@ -10,7 +10,7 @@ import type { PacketSource } from './packetTypes'
 import { paletteFor, type Palette } from './palette'
 import { isHoverable, type Hoverable } from './HoverZone'
 import { describeLayer } from './describe'
-import type { SceneColumn, SceneHover } from './types'
+import type { SceneColumn, SceneHover, Translate } from './types'
 
 export type RendererPreference = 'webgl' | 'canvas' | 'webgpu'
 
@@ -18,6 +18,8 @@ export interface SceneOptions {
   preference: RendererPreference
   projector: boolean
   reducedMotion: boolean
+  /** the app's t(): every word on the stage is a key of the `stage` table (the scene may not import i18n) */
+  translate: Translate
 }
 
 export class StackScene {
@@ -51,6 +53,9 @@ export class StackScene {
   private stageHeight = 0
   private timeMs = 0
   private layersVersion = -1
+  private translate: Translate
+  /** handed to every part of the scene: always forwards to the current `translate` */
+  private readonly tr: Translate = (key, params) => this.translate(key, params)
 
   static async create(host: HTMLElement, options: SceneOptions): Promise<StackScene> {
     const palette = paletteFor(options.projector)
@@ -65,21 +70,22 @@ export class StackScene {
       // the screen-reader list in the DOM replaces Pixi's own tab-activated overlay
       accessibilityOptions: { enabledByDefault: false, activateOnTab: false }
     })
-    return new StackScene(renderer, host, palette, options.reducedMotion)
+    return new StackScene(renderer, host, palette, options.reducedMotion, options.translate)
   }
 
-  private constructor(readonly renderer: Renderer, private readonly host: HTMLElement, palette: Palette, reducedMotion: boolean) {
+  private constructor(readonly renderer: Renderer, private readonly host: HTMLElement, palette: Palette, reducedMotion: boolean, translate: Translate) {
     this.palette = palette
     this.reducedMotion = reducedMotion
+    this.translate = translate
     this.canvas = renderer.canvas as HTMLCanvasElement
     this.canvas.setAttribute('aria-hidden', 'true')
     this.canvas.dataset['testid'] = 'stage-canvas'
     host.append(this.canvas)
-    this.left = new StackColumn('vm', palette)
-    this.right = new StackColumn('container', palette)
-    this.legend = new Legend(palette)
+    this.left = new StackColumn('vm', palette, this.tr)
+    this.right = new StackColumn('container', palette, this.tr)
+    this.legend = new Legend(palette, this.tr)
     this.blast = new BlastOverlay(palette)
-    this.paths = new RequestPaths(palette, this.right, this.left)
+    this.paths = new RequestPaths(palette, this.right, this.left, this.tr)
     this.focusRing.eventMode = 'none'
     this.stage.addChild(this.left, this.right, this.legend, this.blast, this.paths, this.focusRing)
     this.stage.eventMode = 'static'
@@ -128,6 +134,27 @@ export class StackScene {
     this.blast.setPalette(palette)
     this.paths.setPalette(palette)
     this.layout()
+  }
+
+  /**
+   * A new language (or a new translate function): every label on the stage, the screen-reader list and an open
+   * tooltip are written again, without rebuilding anything.
+   */
+  setTranslate(translate: Translate): void {
+    this.translate = translate
+    this.relabel()
+  }
+
+  /** Redraws every label in the current language (call after i18next's languageChanged). */
+  relabel(): void {
+    this.left.relabel()
+    this.right.relabel()
+    this.legend.relabel()
+    // the client box redraws on every call, even with the same function
+    this.paths.setTranslate(this.tr)
+    this.layout()
+    const target = this.hoverTarget ?? this.focusTarget
+    if (target && !target.destroyed) this.onHover(this.hoverOf(target))
   }
 
   setReducedMotion(reduced: boolean): void {
@@ -267,7 +294,7 @@ export class StackScene {
       id: target.layerId,
       kind: target.kind,
       subject: target.subject,
-      detail: this.lastState ? describeLayer(this.lastState, target.kind, target.subject, target.instanceKey) : '',
+      detail: this.lastState ? describeLayer(this.lastState, target.kind, target.subject, target.instanceKey, this.tr) : '',
       rect: { x: b.x, y: b.y, width: b.width, height: b.height }
     }
   }

@@ -16,7 +16,7 @@ export interface ClientDescription {
   readonly endpoint: string
   readonly dockerHost: string | null
   readonly context: string
-  /** "unix socket", "ssh", "TLS", "tcp", "named pipe" */
+  /** "unix socket", "ssh", "TLS", "tcp", "named pipe", in the language of the translate function */
   readonly transport: string
   /** the daemon it reaches, or null (and `problem` says why) */
   readonly daemon: string | null
@@ -25,48 +25,118 @@ export interface ClientDescription {
   readonly dockerDesktop: boolean
 }
 
-const WHERE: Record<ClientLocation, string> = {
-  host: 'container-host',
-  'laptop-macos': 'a macOS laptop',
-  'laptop-windows': 'a Windows laptop',
-  'docker-desktop': 'the laptop'
+/** Says a key of the requests area's table (the app passes i18n's t; the scene may not import i18n). */
+import type { Translate } from './types'
+export type { Translate }
+
+/**
+ * The English of the keys the scene says (requests.client.*), so the stage speaks English before it is given a
+ * translate function. Kept equal to i18n/parts/requests.en.ts by a test (app/requestTrace.test.ts).
+ */
+export const SCENE_ENGLISH: Readonly<Record<string, string>> = {
+  'requests.client.title.host': 'CLI on container-host',
+  'requests.client.title.laptopMacos': 'CLI on a macOS laptop',
+  'requests.client.title.laptopWindows': 'CLI on a Windows laptop',
+  'requests.client.title.dockerDesktop': 'Docker Desktop: CLI on the laptop',
+  'requests.client.title.thisComputer': 'a real docker CLI',
+  'requests.client.hiddenVm': 'hidden Linux VM',
+  'requests.client.noDaemon': 'no daemon',
+  'requests.client.dockerdOn': 'dockerd on {{daemon}}',
+  'requests.client.noDaemonAnswers': 'no daemon answers',
+  'requests.client.noDaemonHere': 'no daemon here: set DOCKER_HOST',
+  'requests.client.transport.unixSocket': 'unix socket',
+  'requests.client.transport.namedPipe': 'named pipe',
+  'requests.client.transport.ssh': 'ssh',
+  'requests.client.transport.tls': 'TLS',
+  'requests.client.transport.tcp': 'tcp',
+  'requests.client.transport.unknown': 'an unknown transport',
+  'requests.client.endpointContext': '{{endpoint}} · context {{contextName}}',
+  'requests.client.containers': 'containers: {{list}}',
+  'requests.client.containersNone': 'containers: none yet',
+  'requests.client.vm': 'hidden Linux VM “docker-desktop” · {{os}} · {{state}}',
+  'requests.client.vmState.none': 'not created',
+  'requests.client.vmState.stopped': 'stopped',
+  'requests.client.vmState.starting': 'starting',
+  'requests.client.vmState.running': 'running',
+  'requests.client.vmState.paused': 'paused',
+  'requests.client.vmState.stopping': 'stopping',
+  'requests.client.vmState.crashed': 'crashed',
+  'requests.client.vmState.deleted': 'deleted',
+  'requests.client.laptop_one': 'laptop: macOS {{kernel}} · {{count}} core · {{memory}}',
+  'requests.client.laptop_other': 'laptop: macOS {{kernel}} · {{count}} cores · {{memory}}',
+  'requests.client.laptopBare': 'laptop: macOS'
 }
 
+/** SCENE_ENGLISH as a Translate: `{{name}}` interpolation and the _one/_other plural of `count`. */
+export const englishTranslate: Translate = (key, params) => {
+  const count = params?.['count']
+  const text = (typeof count === 'number' ? SCENE_ENGLISH[`${key}_${count === 1 ? 'one' : 'other'}`] : undefined) ?? SCENE_ENGLISH[key] ?? key
+  return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole))
+}
+
+/** The key fragment of a client's place (requests.client.title.*, requests.clientShort.*). */
+export function locationKey(location: ClientLocation | 'this-computer'): string {
+  switch (location) {
+    case 'host': return 'host'
+    case 'laptop-macos': return 'laptopMacos'
+    case 'laptop-windows': return 'laptopWindows'
+    case 'docker-desktop': return 'dockerDesktop'
+    case 'this-computer': return 'thisComputer'
+  }
+}
+
+/** "CLI on container-host", "CLI on a macOS laptop", "a real docker CLI" (the engine bridge's client). */
+export function clientTitleOf(location: ClientLocation | 'this-computer', tr: Translate = englishTranslate): string {
+  return tr(`requests.client.title.${locationKey(location)}`)
+}
+
+const TRANSPORT_KEY: Readonly<Record<string, string>> = {
+  'unix socket': 'unixSocket', 'named pipe': 'namedPipe', ssh: 'ssh', TLS: 'tls', tcp: 'tcp'
+}
+
+/** The transport (a value from transportOf) in words of the UI language. */
+export function transportName(transport: string, tr: Translate = englishTranslate): string {
+  return tr(`requests.client.transport.${TRANSPORT_KEY[transport] ?? 'unknown'}`)
+}
+
+/** How the CLI reaches its daemon, as a value (English, the same in every language): see transportName. */
 export function transportOf(url: string): string {
   if (url.startsWith('unix://')) return 'unix socket'
   if (url.startsWith('npipe://')) return 'named pipe'
   if (url.startsWith('ssh://')) return 'ssh'
   if (url.startsWith('tcp://')) return /:2376\/?$/.test(url) ? 'TLS' : 'tcp'
-  return 'an unknown transport'
+  return 'unknown'
 }
 
-export function describeClient(state: Readonly<WorldState>): ClientDescription {
+/** The client in words; `transport` is said in the language of `tr` (transportOf gives the value). */
+export function describeClient(state: Readonly<WorldState>, tr: Translate = englishTranslate): ClientDescription {
   const client = state.client
   const endpoint = engine.effectiveHostUrl(state as WorldState, null)
-  const transport = transportOf(endpoint)
+  const transport = transportName(transportOf(endpoint), tr)
   const context = client.dockerHost ? 'default' : client.currentContext
   const target = engine.resolveDaemonTarget(state as WorldState, null)
   const daemon = target.ok ? target.daemon.id : null
   const problem = target.ok ? null : target.error.split('\n').pop()!.replace(/^\(|\)$/g, '')
   const dockerDesktop = daemon === 'docker-desktop'
-  const local = transport === 'unix socket' || transport === 'named pipe'
-  let title = `CLI on ${WHERE[client.location]}`
+  const kind = transportOf(endpoint)
+  const local = kind === 'unix socket' || kind === 'named pipe'
+  const title = clientTitleOf(client.location, tr)
   let label: string
   let route: string
   if (client.location === 'docker-desktop') {
-    title = 'Docker Desktop: CLI on the laptop'
     // the default endpoint is the socket Docker Desktop forwards into its VM, whether or not the VM is up yet
-    route = local ? '→ hidden Linux VM → dockerd' : `→ ${transport} → ${daemon ?? 'no daemon'}`
+    route = local ? `→ ${tr('requests.client.hiddenVm')} → dockerd` : `→ ${transport} → ${daemon ?? tr('requests.client.noDaemon')}`
     label = `${title} ${route}`
   } else if (daemon && local) {
-    route = `→ ${transport} → dockerd on ${daemon}`
+    route = `→ ${transport} → ${tr('requests.client.dockerdOn', { daemon })}`
     label = `${title} (${transport})`
   } else if (daemon) {
     route = `→ ${transport} → ${daemon}`
     label = `${title} ${route}`
   } else {
-    route = client.location === 'host' ? '→ no daemon answers' : '→ no daemon here: set DOCKER_HOST'
-    label = `${title} (${route.slice(2)})`
+    const why = tr(client.location === 'host' ? 'requests.client.noDaemonAnswers' : 'requests.client.noDaemonHere')
+    route = `→ ${why}`
+    label = `${title} (${why})`
   }
   return { location: client.location, title, route, label, endpoint, dockerHost: client.dockerHost, context, transport, daemon, problem, dockerDesktop }
 }

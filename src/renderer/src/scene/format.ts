@@ -12,3 +12,10 @@ function trim(value: number): string {
 export function formatPercent(value: number): string {
   return `${value < 10 ? value.toFixed(1) : value.toFixed(0)}%`
 }
+
+const OS_NAMES: Readonly<Record<string, string>> = { linux: 'Linux', windows: 'Windows', macos: 'macOS' }
+
+/** "Linux" for the host's OS family "linux": a proper name, the same in every language. */
+export function osName(family: string): string {
+  return OS_NAMES[family] ?? family
+}

@@ -28,3 +28,9 @@ export interface SceneColumn {
   readonly title: string
   readonly layers: readonly SceneLayer[]
 }
+
+/**
+ * Turns a key of the `stage` string table (and its params) into text in the current language. The scene may not
+ * import i18n: the app hands it i18next's `t` (StackScene.create's `translate`, then `setTranslate` on a change).
+ */
+export type Translate = (key: string, params?: Record<string, unknown>) => string

@@ -1,5 +1,6 @@
 // The page: toolbar on top; the stage and the inspector; the terminal and the timeline/charts/events below.
 import type { RefCallback } from 'react'
+import { useTranslation } from 'react-i18next'
 import './styles.css'
 import { Toolbar } from './Toolbar'
 import { Notices } from './Notices'
@@ -17,16 +18,17 @@ import { PointerHighlight } from './lessons/PresenterPanel'
 import { SimNarrator } from './SimNarrator'
 
 export function AppShell({ stageRef, stageError }: { stageRef: RefCallback<HTMLDivElement>; stageError: string | null }) {
+  const { t } = useTranslation()
   const projector = useSnapshot((s) => s.view.projector)
   return (
     <div className="app" data-theme={projector ? 'projector' : 'default'} data-testid="app">
-      <a className="skip-link" href="#stage">Skip to the stage</a>
+      <a className="skip-link" href="#stage">{t('panels.shell.skip')}</a>
       <Toolbar />
       <main className="workspace">
         <Notices />
         <LessonDock />
         <section id="stage" className="panel stage-panel" aria-labelledby="stage-title" tabIndex={-1}>
-          <h2 id="stage-title" className="sr-only">The VM stack and the container stack</h2>
+          <h2 id="stage-title" className="sr-only">{t('panels.shell.stageTitle')}</h2>
           <div className="stage-host" ref={stageRef} data-testid="stage">
             {stageError && <p className="stage-error" role="alert">{stageError}</p>}
             <StageTooltip />
@@ -34,7 +36,7 @@ export function AppShell({ stageRef, stageError }: { stageRef: RefCallback<HTMLD
           </div>
           <LayerList />
         </section>
-        <aside className="side" aria-label="Inspector and isolation lab">
+        <aside className="side" aria-label={t('panels.shell.side')}>
           <SidePanel />
         </aside>
         <div className="bottom">
@@ -53,11 +55,12 @@ export function AppShell({ stageRef, stageError }: { stageRef: RefCallback<HTMLD
 
 /** The create buttons sit in the column they add to: New VM on the VM stack, Run container on the container stack. */
 function StageActions() {
+  const { t } = useTranslation()
   const controller = useController()
   return (
-    <div className="stage-actions" role="group" aria-label="Create">
-      <button type="button" className="accent stage-action-vm" onClick={() => controller.setDialog('vm')} data-testid="open-new-vm">+ New VM…</button>
-      <button type="button" className="accent stage-action-container" onClick={() => controller.setDialog('container')} data-testid="open-run-container">+ Run container…</button>
+    <div className="stage-actions" role="group" aria-label={t('panels.shell.create')}>
+      <button type="button" className="accent stage-action-vm" onClick={() => controller.setDialog('vm')} data-testid="open-new-vm">{t('panels.shell.newVm')}</button>
+      <button type="button" className="accent stage-action-container" onClick={() => controller.setDialog('container')} data-testid="open-run-container">{t('panels.shell.runContainer')}</button>
     </div>
   )
 }

@@ -1,5 +1,5 @@
 // The blast radius's icons, the same shapes the stage draws: ✕ hit, ⚠ affected, ✓ safe, shield held, bolt failed.
-// Always beside a word; never the only way a verdict is told.
+// Always beside a word (lab.verdict.<tone>); never the only way a verdict is told.
 import type { Verdict } from './labTypes'
 
 export type BlastTone = Verdict | 'held' | 'failed'
@@ -21,8 +21,4 @@ export function BlastIcon({ tone }: { tone: BlastTone }) {
         : <path d={p.d} fill="currentColor" fillRule="evenodd" />}
     </svg>
   )
-}
-
-export const VERDICT_WORDS: Record<BlastTone, string> = {
-  hit: 'Hit', affected: 'Affected', safe: 'Safe', held: 'Held', failed: 'Failed'
 }

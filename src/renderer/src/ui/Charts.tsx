@@ -1,10 +1,12 @@
 // CPU and memory of each host over virtual time, drawn with uPlot. The samples are plain arrays kept by the
 // controller; this panel redraws them twice a second when they changed, without React renders.
 import { useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
 import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
 import type { ChartData } from './types'
 import { useController, useSnapshot } from './useController'
+import { formatNumber } from './format'
 
 /** Okabe–Ito blue and orange, told apart by dash too. */
 const SERIES_STYLE = [
@@ -14,17 +16,19 @@ const SERIES_STYLE = [
   { stroke: '#009e73', projector: '#006b4e', dash: [10, 3, 2, 3] }
 ]
 
+/** title and unit are keys under panels.charts */
 interface ChartSpec { title: string; unit: string; pick: (data: ChartData) => readonly (readonly number[])[]; max?: number }
 
-const CPU: ChartSpec = { title: 'CPU', unit: '% of all cores', pick: (d) => d.cpuPercent }
-const MEMORY: ChartSpec = { title: 'Memory in use', unit: 'GiB', pick: (d) => d.memoryGib }
+const CPU: ChartSpec = { title: 'cpu', unit: 'cpuUnit', pick: (d) => d.cpuPercent }
+const MEMORY: ChartSpec = { title: 'memory', unit: 'memoryUnit', pick: (d) => d.memoryGib }
 
 export function Charts() {
+  const { t } = useTranslation()
   const projector = useSnapshot((s) => s.view.projector)
   const hosts = useSnapshot((s) => s.hosts.map((h) => h.name), (a, b) => a.join('|') === b.join('|'))
   return (
     <div className="charts-wrap">
-      <ul className="chart-legend" aria-label="Hosts">
+      <ul className="chart-legend" aria-label={t('panels.charts.hosts')}>
         {hosts.map((name, i) => {
           const style = SERIES_STYLE[i % SERIES_STYLE.length]!
           return (
@@ -34,7 +38,7 @@ export function Charts() {
             </li>
           )
         })}
-        <li className="hint">one sample per virtual second</li>
+        <li className="hint">{t('panels.charts.perSecond')}</li>
       </ul>
       <div className="charts" data-testid="charts">
         <Chart spec={CPU} />
@@ -45,6 +49,9 @@ export function Charts() {
 }
 
 function Chart({ spec }: { spec: ChartSpec }) {
+  const { t } = useTranslation()
+  const title = t(`panels.charts.${spec.title}`)
+  const unit = t(`panels.charts.${spec.unit}`)
   const controller = useController()
   const projector = useSnapshot((s) => s.view.projector)
   const hostRef = useRef<HTMLDivElement>(null)
@@ -65,7 +72,7 @@ function Chart({ spec }: { spec: ChartSpec }) {
         height: Math.max(60, element.clientHeight),
         legend: { show: false },
         cursor: { show: false },
-        scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, Math.max(spec.unit === '%' ? 5 : 1, max * 1.15)] } },
+        scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.15)] } },
         axes: [
           { stroke: axisColor, grid: { stroke: gridColor, width: 1 }, ticks: { stroke: gridColor }, values: (_u, splits) => splits.map((s) => `${s}s`), size: 24 },
           { stroke: axisColor, grid: { stroke: gridColor, width: 1 }, ticks: { stroke: gridColor }, size: 40, values: (_u, splits) => splits.map((s) => `${+s.toFixed(2)}`) }
@@ -91,7 +98,7 @@ function Chart({ spec }: { spec: ChartSpec }) {
       } else plot?.setData([[...data.t], ...spec.pick(data).map((s) => [...s])])
       const series = spec.pick(data)
       if (summaryRef.current) {
-        summaryRef.current.textContent = data.hosts.map((h, i) => `${h}: ${series[i]?.[series[i]!.length - 1] ?? 0} ${spec.unit}`).join(', ')
+        summaryRef.current.textContent = data.hosts.map((h, i) => t('panels.charts.latest', { host: h, value: formatNumber(series[i]?.[series[i]!.length - 1] ?? 0), unit })).join(', ')
       }
     }
     refresh()
@@ -103,12 +110,12 @@ function Chart({ spec }: { spec: ChartSpec }) {
       observer.disconnect()
       plot?.destroy()
     }
-  }, [controller, spec, projector])
+  }, [controller, spec, projector, t, unit])
 
   return (
     <figure className="chart">
-      <figcaption>{spec.title} <span className="unit">({spec.unit})</span></figcaption>
-      <div className="chart-host" ref={hostRef} role="img" aria-label={`${spec.title} over time for each host`} />
+      <figcaption>{title} <span className="unit">({unit})</span></figcaption>
+      <div className="chart-host" ref={hostRef} role="img" aria-label={t('panels.charts.overTime', { title })} />
       <p className="sr-only" ref={summaryRef} aria-live="off" />
     </figure>
   )

@@ -1,8 +1,11 @@
 // A Dockerfile editor (CodeMirror 6) feeding `docker build`: saving writes the file with a `project write` line, so
 // the edit lands in the terminal history and the session file and replays like any command.
 import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { EditorView, basicSetup } from 'codemirror'
 import { useController } from './useController'
+import type { UiText } from './types'
+import { resolveText } from './uiText'
 
 /** UTF-8 text → base64, without Node's Buffer. */
 export function toBase64(text: string): string {
@@ -12,11 +15,13 @@ export function toBase64(text: string): string {
 }
 
 export function DockerfileEditor() {
+  const { t } = useTranslation()
   const controller = useController()
   const projects = controller.projects()
   const [project, setProject] = useState(projects[0]?.name ?? 'recommender')
   const [tag, setTag] = useState('')
-  const [status, setStatus] = useState('')
+  // a key (follows a language switch) or the CLI's own words
+  const [status, setStatus] = useState<string | UiText>('')
   const host = useRef<HTMLDivElement>(null)
   const view = useRef<EditorView | null>(null)
 
@@ -26,20 +31,27 @@ export function DockerfileEditor() {
     const text = controller.projects().find((p) => p.name === project)?.files.find((f) => f.path === 'Dockerfile')?.text ?? 'FROM alpine:3.20\n'
     const editor = new EditorView({
       doc: text,
-      extensions: [basicSetup, EditorView.contentAttributes.of({ 'aria-label': `Dockerfile of ${project}`, 'data-testid': 'dockerfile-editor' })],
+      extensions: [basicSetup, EditorView.contentAttributes.of({ 'data-testid': 'dockerfile-editor' })],
       parent
     })
     // long files scroll: let the scroller itself take focus too, so the keyboard can scroll it (axe: scrollable-region-focusable)
     editor.scrollDOM.tabIndex = 0
-    editor.scrollDOM.setAttribute('aria-label', `Dockerfile of ${project}, scrollable`)
     view.current = editor
     return () => { editor.destroy(); view.current = null }
   }, [controller, project])
 
+  // the labels follow the language without rebuilding the editor (which would drop unsaved edits)
+  useEffect(() => {
+    const editor = view.current
+    if (!editor) return
+    editor.contentDOM.setAttribute('aria-label', t('panels.dockerfile.editor', { project }))
+    editor.scrollDOM.setAttribute('aria-label', t('panels.dockerfile.scroller', { project }))
+  }, [t, project])
+
   const save = async (): Promise<boolean> => {
     const text = view.current?.state.doc.toString() ?? ''
     const result = await controller.runLine(`project write ${project} Dockerfile --base64 ${toBase64(text)}`, 'ui')
-    setStatus(result.exitCode === 0 ? `Saved ${project}/Dockerfile` : result.stderr.trim())
+    setStatus(result.exitCode === 0 ? { key: 'panels.dockerfile.saved', params: { project } } : result.stderr.trim())
     return result.exitCode === 0
   }
   const build = async () => {
@@ -47,25 +59,26 @@ export function DockerfileEditor() {
     const target = tag.trim() || `${project}:dev`
     const result = await controller.runLine(`docker build -t ${target} ${project}`, 'ui')
     const cached = (result.stdout.match(/Using cache/g) ?? []).length
-    setStatus(result.exitCode === 0 ? `Built ${target}: ${cached} step${cached === 1 ? '' : 's'} from the cache (the terminal shows every step)` : result.stderr.trim().split('\n').pop() ?? 'build failed')
+    setStatus(result.exitCode === 0 ? { key: 'panels.dockerfile.built', params: { target, count: cached } }
+      : result.stderr.trim().split('\n').pop() || { key: 'panels.dockerfile.failed' })
   }
 
   return (
     <div className="dockerfile-editor">
       <div className="dockerfile-toolbar">
-        <label>Project{' '}
+        <label>{t('panels.dockerfile.project')}{' '}
           <select value={project} onChange={(e) => setProject(e.target.value)} data-testid="dockerfile-project">
             {projects.map((p) => <option key={p.name} value={p.name}>{p.name}</option>)}
           </select>
         </label>
-        <label>Tag{' '}
+        <label>{t('panels.dockerfile.tag')}{' '}
           <input value={tag} onChange={(e) => setTag(e.target.value)} placeholder={`${project}:dev`} size={16} data-testid="dockerfile-tag" />
         </label>
-        <button type="button" onClick={() => void save()} data-testid="dockerfile-save">Save</button>
-        <button type="button" onClick={() => void build()} data-testid="dockerfile-build">Save and build</button>
+        <button type="button" onClick={() => void save()} data-testid="dockerfile-save">{t('panels.dockerfile.save')}</button>
+        <button type="button" onClick={() => void build()} data-testid="dockerfile-build">{t('panels.dockerfile.build')}</button>
       </div>
       <div ref={host} className="dockerfile-code" />
-      <p role="status" aria-live="polite" className="dockerfile-status" data-testid="dockerfile-status">{status}</p>
+      <p role="status" aria-live="polite" className="dockerfile-status" data-testid="dockerfile-status">{resolveText(t, status)}</p>
     </div>
   )
 }

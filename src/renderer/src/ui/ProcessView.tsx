@@ -1,6 +1,7 @@
 // "Inside vs from the host": the selected instance's processes as its own kernel numbers them, and as the host
 // sees them. A container's PID 1 is an ordinary host process under its shim; a VM is one VMM process with a
 // thread per vCPU. Host PIDs other than `docker top`'s are illustrative, and say so.
+import { useTranslation } from 'react-i18next'
 import type { ProcessPane } from './labTypes'
 import { useLabSnapshot } from './useLab'
 import { SourceBadge } from './SourceBadge'
@@ -28,16 +29,17 @@ function Pane({ pane, testid, empty }: { pane: ProcessPane; testid: string; empt
 }
 
 export function ProcessView() {
+  const { t } = useTranslation()
   const model = useLabSnapshot((s) => s.processes, Object.is)
   if (!model) return null
   return (
     <div className="process-view" data-testid="process-view">
       <div className="process-panes">
-        <Pane pane={model.inside} testid="processes-inside" empty="not running" />
-        <Pane pane={model.fromHost} testid="processes-host" empty="nothing: it is not running" />
+        <Pane pane={model.inside} testid="processes-inside" empty={t('lab.processes.notRunning')} />
+        <Pane pane={model.fromHost} testid="processes-host" empty={t('lab.processes.nothingRunning')} />
       </div>
       <p className="hint">
-        PIDs are illustrative <SourceBadge source="model" />{model.kind === 'container' ? '; the host PIDs are the ones docker top prints.' : '.'}
+        {t('lab.processes.illustrative')} <SourceBadge source="model" />{model.kind === 'container' ? t('lab.processes.dockerTop') : '.'}
       </p>
     </div>
   )

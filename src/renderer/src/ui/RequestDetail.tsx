@@ -1,6 +1,7 @@
 // One request, opened: its hops to step through (the stage holds the packet at the hop shown), then the request
 // and the response as the daemon saw them.
 import type { KeyboardEvent } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { formatClock } from './format'
 import type { RequestDetailView } from './requestTypes'
 import { useRequests, useRequestsSnapshot } from './useRequests'
@@ -8,6 +9,7 @@ import { useRequests, useRequestsSnapshot } from './useRequests'
 const STATION_SHORT: Record<string, string> = { client: 'CLI', api: 'API', dockerd: 'dockerd', containerd: 'containerd', runc: 'runc' }
 
 export function RequestDetail() {
+  const { t } = useTranslation()
   const requests = useRequests()
   const detail = useRequestsSnapshot((s) => s.detail, (a, b) => a === b)
   const hopIndex = useRequestsSnapshot((s) => s.hopIndex)
@@ -15,7 +17,7 @@ export function RequestDetail() {
   if (!detail) {
     return (
       <div className="request-detail request-detail-empty" data-testid="request-detail">
-        <p className="hint">Pick a request to follow it hop by hop: the stage holds its packet where you are.</p>
+        <p className="hint">{t('requests.detail.pick')}</p>
       </div>
     )
   }
@@ -34,19 +36,19 @@ export function RequestDetail() {
         <code>{detail.route ?? detail.path}</code>{' '}
         <span className={detail.status < 400 ? 'status-ok' : 'status-bad'}>→ {detail.answer}</span>
       </h3>
-      <div className="hop-stepper" role="group" aria-label="Step through the hops of this request" onKeyDown={onKey}>
+      <div className="hop-stepper" role="group" aria-label={t('requests.detail.stepper')} onKeyDown={onKey}>
         <button type="button" className="hop-prev" onClick={() => requests.prevHop()} disabled={hopIndex === 0} data-testid="hop-prev" aria-keyshortcuts="ArrowLeft">
-          <span aria-hidden="true">◀ </span>Prev hop
+          <span aria-hidden="true">◀ </span>{t('requests.detail.prev')}
         </button>
         <span className="hop-of" aria-hidden="true">{hopIndex + 1} / {detail.hops.length}</span>
         <button type="button" className="hop-next" onClick={() => requests.nextHop()} disabled={hopIndex >= detail.hops.length - 1} data-testid="hop-next" aria-keyshortcuts="ArrowRight">
-          Next hop<span aria-hidden="true"> ▶</span>
+          {t('requests.detail.next')}<span aria-hidden="true"> ▶</span>
         </button>
-        <ol className="hop-path" aria-label="Path">
+        <ol className="hop-path" aria-label={t('requests.detail.path')}>
           {detail.hops.map((h, i) => (
             <li key={i} className={h.back ? 'hop-back' : undefined}>
               <button type="button" className="hop-dot" aria-current={i === hopIndex ? 'step' : undefined}
-                onClick={() => requests.setHop(i)} aria-label={`Hop ${i + 1}: ${h.title}${h.back ? ' (answer)' : ''}`}>
+                onClick={() => requests.setHop(i)} aria-label={t(h.back ? 'requests.detail.hopAnswer' : 'requests.detail.hop', { n: i + 1, title: h.title })}>
                 {STATION_SHORT[h.station] ?? h.title}
               </button>
             </li>
@@ -54,48 +56,50 @@ export function RequestDetail() {
         </ol>
       </div>
       <div className="hop-text" aria-live="polite" data-testid="hop-label">
-        <strong className="hop-count">Hop {hopIndex + 1} of {detail.hops.length} · {hop.title}{hop.back ? ' (answer)' : ''}</strong>
+        <strong className="hop-count">{t(hop.back ? 'requests.detail.hopOfAnswer' : 'requests.detail.hopOf', { n: hopIndex + 1, total: detail.hops.length, title: hop.title })}</strong>
         <span>{hop.text}</span>
       </div>
       <Exchange detail={detail} />
       <p className="request-meta">
-        At {formatClock(detail.atMs)} · {detail.client} → dockerd on {detail.daemon}
-        {detail.command && <> · sent for <code>{detail.command}</code></>}
-        {live && ' · live: the stage keeps animating'}
+        {t('requests.detail.meta', { time: formatClock(detail.atMs), client: detail.client, daemon: detail.daemon })}
+        {detail.command && <>{' · '}<Trans i18nKey="requests.detail.sentFor" values={{ command: detail.command }} components={{ code: <code /> }} /></>}
+        {live && ` · ${t('requests.detail.liveNote')}`}
       </p>
     </div>
   )
 }
 
 function Exchange({ detail }: { detail: RequestDetailView }) {
-  const recorded = 'not recorded (the in-app CLI reports method, path and status only)'
+  const { t } = useTranslation()
+  const recorded = t('requests.exchange.notRecordedInApp')
+  const noBody = detail.query === null ? t('requests.exchange.notRecorded') : t('requests.exchange.none')
   return (
     <div className="exchange">
       <details className="exchange-part" data-testid="request-part">
-        <summary>Request <code>{detail.method} {detail.path}</code></summary>
+        <summary>{t('requests.exchange.request')} <code>{detail.method} {detail.path}</code></summary>
         <dl className="exchange-fields">
-          <dt>Method</dt><dd><code>{detail.method}</code></dd>
-          <dt>Path</dt><dd><code>{detail.path}</code>{detail.route && detail.route !== detail.path && <span className="hint"> (route {detail.route})</span>}</dd>
-          <dt>Query</dt>
+          <dt>{t('requests.exchange.method')}</dt><dd><code>{detail.method}</code></dd>
+          <dt>{t('requests.exchange.path')}</dt><dd><code>{detail.path}</code>{detail.route && detail.route !== detail.path && <span className="hint"> {t('requests.exchange.route', { route: detail.route })}</span>}</dd>
+          <dt>{t('requests.exchange.query')}</dt>
           <dd>{detail.query === null ? <span className="hint">{recorded}</span>
-            : detail.query.length === 0 ? <span className="hint">none</span>
+            : detail.query.length === 0 ? <span className="hint">{t('requests.exchange.none')}</span>
               : <code>{detail.query.map(([k, v]) => `${k}=${v}`).join('&')}</code>}</dd>
-          <dt>Sent over</dt><dd>{detail.transport} · <code>{detail.hostUrl}</code></dd>
-          <dt>Body</dt>
-          <dd>{detail.requestSummary ? <code>{detail.requestSummary}</code> : <span className="hint">{detail.query === null ? 'not recorded' : 'none'}</span>}</dd>
+          <dt>{t('requests.exchange.sentOver')}</dt><dd>{detail.transport} · <code>{detail.hostUrl}</code></dd>
+          <dt>{t('requests.exchange.body')}</dt>
+          <dd>{detail.requestSummary ? <code>{detail.requestSummary}</code> : <span className="hint">{noBody}</span>}</dd>
         </dl>
-        {detail.requestBody && <pre className="exchange-body" tabIndex={0} aria-label="request body">{detail.requestBody}</pre>}
+        {detail.requestBody && <pre className="exchange-body" tabIndex={0} aria-label={t('requests.exchange.requestBody')}>{detail.requestBody}</pre>}
       </details>
       <details className="exchange-part" data-testid="response-part">
-        <summary>Response <span className={detail.status < 400 ? 'status-ok' : 'status-bad'}>{detail.answer}</span></summary>
+        <summary>{t('requests.exchange.response')} <span className={detail.status < 400 ? 'status-ok' : 'status-bad'}>{detail.answer}</span></summary>
         <dl className="exchange-fields">
-          <dt>Status</dt><dd><code>{detail.answer}</code></dd>
-          <dt>From</dt><dd>dockerd on {detail.daemon}</dd>
-          {detail.container && <><dt>Container</dt><dd>{detail.container}</dd></>}
-          <dt>Body</dt>
-          <dd>{detail.responseSummary ? <code>{detail.responseSummary}</code> : <span className="hint">{detail.query === null ? 'not recorded' : 'none'}</span>}</dd>
+          <dt>{t('requests.exchange.status')}</dt><dd><code>{detail.answer}</code></dd>
+          <dt>{t('requests.exchange.from')}</dt><dd>{t('requests.exchange.fromDaemon', { daemon: detail.daemon })}</dd>
+          {detail.container && <><dt>{t('requests.exchange.container')}</dt><dd>{detail.container}</dd></>}
+          <dt>{t('requests.exchange.body')}</dt>
+          <dd>{detail.responseSummary ? <code>{detail.responseSummary}</code> : <span className="hint">{noBody}</span>}</dd>
         </dl>
-        {detail.responseBody && <pre className="exchange-body" tabIndex={0} aria-label="response body">{detail.responseBody}</pre>}
+        {detail.responseBody && <pre className="exchange-body" tabIndex={0} aria-label={t('requests.exchange.responseBody')}>{detail.responseBody}</pre>}
       </details>
     </div>
   )

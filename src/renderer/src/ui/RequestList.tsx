@@ -1,11 +1,13 @@
 // The requests, Packet Tracer style: one row per Engine API request, newest at the bottom. A listbox: ↑/↓ pick a
 // request (the stage pauses on it), ←/→ step through its hops, Home/End jump to the first/last request.
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { formatClock } from './format'
 import type { RequestRow } from './requestTypes'
 import { useRequests, useRequestsSnapshot } from './useRequests'
 
 export function RequestList() {
+  const { t } = useTranslation()
   const requests = useRequests()
   const rows = useRequestsSnapshot((s) => s.rows, (a, b) => a === b)
   const selectedId = useRequestsSnapshot((s) => s.selectedId)
@@ -46,10 +48,10 @@ export function RequestList() {
   }
 
   if (rows.length === 0) {
-    return <p className="empty request-empty">No requests yet. Every docker command is one or more HTTP requests to the daemon: try <code>docker ps</code>.</p>
+    return <p className="empty request-empty"><Trans i18nKey="requests.list.empty" components={{ code: <code /> }} /></p>
   }
   return (
-    <ul ref={list} className="request-rows" role="listbox" tabIndex={0} aria-label="Engine API requests, newest last"
+    <ul ref={list} className="request-rows" role="listbox" tabIndex={0} aria-label={t('requests.list.label')}
       aria-activedescendant={selectedId !== null ? `${base}-${selectedId}` : undefined} onKeyDown={onKey} data-testid="request-list">
       {rows.map((row) => (
         <li key={row.id} id={`${base}-${row.id}`} role="option" aria-selected={row.id === selectedId} data-request={row.id}
@@ -59,7 +61,7 @@ export function RequestList() {
           <span className={`request-method method-${row.method.toLowerCase()}`}>{row.method}</span>{' '}
           <code className="request-route">{row.label.slice(row.method.length + 1)}</code>{' '}
           <span className={`request-status ${row.ok ? 'status-ok' : 'status-bad'}`}>{row.status}<span className="sr-only">{row.answer.slice(String(row.status).length)}</span></span>{' '}
-          <span className="request-client"><span className="sr-only">from </span>{row.client}</span>
+          <span className="request-client"><span className="sr-only">{t('requests.list.from')} </span>{row.client}</span>
         </li>
       ))}
     </ul>

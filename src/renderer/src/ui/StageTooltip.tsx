@@ -1,8 +1,10 @@
 // The tooltip over the stage: the layer's one-sentence explanation and what it is doing right now.
+import { useTranslation } from 'react-i18next'
 import { useController, useStore } from './useController'
 import { GLOSSARY } from './glossary'
 
 export function StageTooltip() {
+  useTranslation() // re-render on a language switch
   const controller = useController()
   const hover = useStore(controller.hover)
   if (!hover) return null

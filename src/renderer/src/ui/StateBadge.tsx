@@ -1,4 +1,7 @@
 // An instance's state as an icon and a word (never colour alone).
+import { useTranslation } from 'react-i18next'
+import { stateLabel } from './format'
+
 const ICONS: Record<string, string> = {
   starting: '▶', running: '●', paused: '❚❚', stopped: '■', exited: '■', created: '□', crashed: '✕', stopping: '○', restarting: '↻'
 }
@@ -12,9 +15,10 @@ export function stateTone(state: string, exitCode: number | null = null, oomKill
 }
 
 export function StateBadge({ state, detail }: { state: string; detail?: string | null }) {
+  useTranslation() // re-render on a language switch
   return (
-    <span className={`state state-${stateTone(state)}`}>
-      <span aria-hidden="true" className="state-icon">{ICONS[state] ?? '•'}</span> {state}{detail ? ` · ${detail}` : ''}
+    <span className={`state state-${stateTone(state)}`} data-state={state}>
+      <span aria-hidden="true" className="state-icon">{ICONS[state] ?? '•'}</span> {stateLabel(state)}{detail ? ` · ${detail}` : ''}
     </span>
   )
 }

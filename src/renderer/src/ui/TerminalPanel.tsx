@@ -2,12 +2,14 @@
 // commands and names, Ctrl+C drops the line, Ctrl+L clears. Lines typed by the dialogs or a scenario appear
 // here too, so the terminal shows everything that was done.
 import { useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Terminal, type ITheme } from '@xterm/xterm'
 import { FitAddon } from '@xterm/addon-fit'
 import '@xterm/xterm/css/xterm.css'
 import type { ShellResult, TranscriptEntry, UiController } from './types'
 import { useController, useSnapshot } from './useController'
 import { complete } from './completion'
+import { t as translate } from '../i18n'
 
 const PROMPT = '\x1b[1;32m$\x1b[0m '
 const PROMPT_LENGTH = 2
@@ -26,12 +28,17 @@ const LIGHT: ITheme = {
   cyan: '#005a66', brightCyan: '#005a66', white: '#333333', brightWhite: '#000000'
 }
 
-const WELCOME = [
-  '\x1b[1mStacklab terminal\x1b[0m · type \x1b[1mhelp\x1b[0m · Tab completes · ↑/↓ recall',
-  'Try  \x1b[36mdocker run -d --name web -p 8080:80 nginx:1.27\x1b[0m',
-  ' or  \x1b[36mvm create vm1 --os alpine-3.20\x1b[0m  then  \x1b[36mvm start vm1\x1b[0m',
-  ''
-].join('\r\n')
+/** The greeting, in the UI language at the time the terminal opens (the commands stay as typed). */
+function welcome(): string {
+  const bold = { b: '\x1b[1m', r: '\x1b[0m' }
+  const cmd = (line: string) => `\x1b[36m${line}\x1b[0m`
+  return [
+    translate('panels.terminal.welcomeTitle', bold),
+    translate('panels.terminal.welcomeTry', { run: cmd('docker run -d --name web -p 8080:80 nginx:1.27') }),
+    translate('panels.terminal.welcomeOr', { create: cmd('vm create vm1 --os alpine-3.20'), start: cmd('vm start vm1') }),
+    ''
+  ].join('\r\n')
+}
 
 class LineEditor {
   private buffer = ''
@@ -46,7 +53,7 @@ class LineEditor {
   constructor(private readonly term: Terminal, private readonly controller: UiController) {}
 
   start(): void {
-    this.term.write(WELCOME)
+    this.term.write(welcome())
     this.prompt()
   }
 
@@ -283,6 +290,7 @@ function terminalFontSize(element: HTMLElement): number {
 }
 
 export function TerminalPanel() {
+  const { t } = useTranslation()
   const controller = useController()
   const projector = useSnapshot((s) => s.view.projector)
   const zoom = useSnapshot((s) => s.view.zoom)
@@ -315,7 +323,6 @@ export function TerminalPanel() {
       return true
     })
     const textarea = element.querySelector('textarea')
-    textarea?.setAttribute('aria-label', 'Terminal: type a command and press Enter; Escape then Tab leaves it')
     textarea?.setAttribute('data-testid', 'terminal-input')
     termRef.current = term
     fitRef.current = fit
@@ -343,6 +350,11 @@ export function TerminalPanel() {
     }
   }, [controller])
 
+  // the input's label follows the language (the terminal itself is not rebuilt)
+  useEffect(() => {
+    host.current?.querySelector('textarea')?.setAttribute('aria-label', t('panels.terminal.input'))
+  }, [t])
+
   useEffect(() => {
     const term = termRef.current
     if (!term) return
@@ -361,8 +373,8 @@ export function TerminalPanel() {
   return (
     <section className="panel terminal-panel" aria-labelledby="terminal-title">
       <div className="panel-head">
-        <h2 id="terminal-title">Terminal</h2>
-        <span className="hint">↑/↓ history · Tab completes · Ctrl+L clears</span>
+        <h2 id="terminal-title">{t('panels.terminal.title')}</h2>
+        <span className="hint">{t('panels.terminal.hint')}</span>
       </div>
       <div className="terminal-host" ref={host} data-testid="terminal" />
     </section>

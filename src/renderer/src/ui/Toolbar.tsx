@@ -1,7 +1,8 @@
 // The banner: time controls, the sandbox actions, the two create dialogs, files and view.
 import { useEffect, useId, useRef, useState } from 'react'
 import { useController, useSnapshot } from './useController'
-import { formatClock } from './format'
+import { formatClock, uiLocale } from './format'
+import { resolveText } from './uiText'
 import { Icon } from './Icon'
 import { LearnButton } from './lessons/LessonDock'
 import { useTranslation } from 'react-i18next'
@@ -115,7 +116,8 @@ function AutosaveStatus() {
   const autosave = useSnapshot((s) => s.autosave)
   if (autosave.status === 'off' && autosave.message === null) return null
   const text = t(`toolbar.autosave.${autosave.status}`)
-  const title = autosave.status === 'saved' && autosave.savedAt ? t('toolbar.autosave.savedAt', { time: new Date(autosave.savedAt).toLocaleTimeString() }) : autosave.message ?? undefined
+  const title = autosave.status === 'saved' && autosave.savedAt ? t('toolbar.autosave.savedAt', { time: new Date(autosave.savedAt).toLocaleTimeString(uiLocale()) })
+    : autosave.message === null ? undefined : resolveText(t, autosave.message)
   return (
     <span className={`autosave autosave-${autosave.status}`} title={title} data-testid="autosave-status" data-status={autosave.status}>
       <span aria-hidden="true">{autosave.status === 'failed' ? '!' : '✓'}</span> {text}

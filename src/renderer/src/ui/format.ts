@@ -1,6 +1,7 @@
-// Formats shared by the panels.
+// Formats shared by the panels. Numbers follow the UI language (2,435 ms in English, 2.435 ms in German).
 import { SOURCES } from '../../../sim/index.ts'
 import type { FigureSource } from './types'
+import { currentLanguage, t } from '../i18n'
 
 /** "t = 1:02.3" — virtual time as minutes:seconds.tenths. */
 export function formatClock(ms: number): string {
@@ -11,8 +12,17 @@ export function formatClock(ms: number): string {
   return `${minutes}:${String(seconds).padStart(2, '0')}.${tenths}`
 }
 
+/** The locale numbers and times are written in: the UI language's. */
+export function uiLocale(): string {
+  return currentLanguage() === 'de' ? 'de-DE' : 'en-US'
+}
+
+export function formatNumber(n: number): string {
+  return n.toLocaleString(uiLocale())
+}
+
 export function formatMs(ms: number): string {
-  return `${Math.round(ms).toLocaleString('en-US')} ms`
+  return `${formatNumber(Math.round(ms))} ms`
 }
 
 export function formatMb(mb: number): string {
@@ -20,37 +30,22 @@ export function formatMb(mb: number): string {
   return `${mb.toFixed(mb >= 100 ? 0 : 1)} MiB`
 }
 
-const SHORT: Partial<Record<FigureSource, string>> = {
-  felter2014: 'Felter 2014',
-  'firecracker-spec': 'Firecracker spec',
-  'firecracker-nsdi2020': 'Firecracker, NSDI 2020',
-  lightvm2017: 'LightVM, SOSP 2017',
-  garzarella2019: 'Garzarella 2019',
-  'cloud-init-analyze': 'cloud-init analyze',
-  'opscart-docker': 'opscart measurements',
-  'docker-create-2018': 'Kata timing 2018',
-  'containerd-issues': 'containerd issues',
-  'image-sizes': 'published image sizes',
-  'windows-server-docs': 'Windows Server docs',
-  'docker-desktop-docs': 'Docker Desktop docs',
-  'docker-seccomp-docs': 'Docker seccomp docs',
-  'moby-caps': 'moby caps defaults',
-  'docker-resource-docs': 'Docker resource docs',
-  'cgroup-v2-docs': 'cgroup v2 docs',
-  'syscall-table': 'syscall table',
-  'oom-docs': 'OOM docs',
-  'type2-model': 'type-2 defaults (model)',
-  model: 'model assumption',
-  simulated: 'simulated now',
-  setting: 'your setting'
-}
-
+/** A figure's source in a few words: a citation, "model assumption", "simulated now" or "your setting". */
 export function sourceLabel(source: FigureSource): string {
-  return SHORT[source] ?? source
+  return t(`panels.source.${source}`, { defaultValue: source })
 }
 
+/** A figure's source in full (the badge's tooltip). */
 export function sourceTitle(source: FigureSource): string {
-  if (source === 'simulated') return 'Computed by the simulation at this moment'
-  if (source === 'setting') return 'A value you chose'
-  return SOURCES[source] ?? source
+  return t(`panels.sourceTitle.${source}`, { defaultValue: (SOURCES as Partial<Record<string, string>>)[source] ?? source })
+}
+
+/** A start phase's name (the catalog's vmm-init, runc-start…); an unknown one is shown as it is. */
+export function phaseLabel(name: string): string {
+  return t(`panels.phase.${name}`, { defaultValue: name })
+}
+
+/** An instance's or host's state in words (the raw value stays in data attributes and filters). */
+export function stateLabel(state: string): string {
+  return state ? t(`panels.state.${state}`, { defaultValue: state }) : state
 }

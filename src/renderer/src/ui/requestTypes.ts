@@ -12,7 +12,7 @@ export interface RequestRow {
   /** "201 Created" */
   readonly answer: string
   readonly ok: boolean
-  /** who sent it: "container-host", "macOS laptop", "real CLI" */
+  /** who sent it: "container-host", "macOS laptop", "real CLI" (in the UI language) */
   readonly client: string
   readonly fromBridge: boolean
   readonly command: string | null
@@ -38,6 +38,7 @@ export interface RequestDetailView {
   readonly answer: string
   readonly responseSummary: string | null
   readonly responseBody: string | null
+  /** the client's title and the transport, in the UI language */
   readonly client: string
   readonly transport: string
   readonly hostUrl: string
@@ -48,6 +49,7 @@ export interface RequestDetailView {
   readonly hops: readonly RequestHopView[]
 }
 
+/** title, label, transport: in the UI language; the rest are values */
 export interface ClientSummary {
   readonly location: string
   readonly title: string

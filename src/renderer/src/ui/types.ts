@@ -10,9 +10,18 @@ export type TimingMode = 'realistic' | 'compressed'
  */
 export type FigureSource = SourceId | 'simulated' | 'setting'
 
+/**
+ * A text for the person, as a translation key and its values: the panel translates it when it renders, so a
+ * language switch needs no new snapshot. A value may itself be a UiText (translated first).
+ */
+export interface UiText {
+  readonly key: string
+  readonly params?: Readonly<Record<string, string | number | UiText>>
+}
+
 export interface SourcedFigure {
-  readonly label: string
-  readonly value: string
+  readonly label: UiText
+  readonly value: UiText
   readonly source: FigureSource
 }
 
@@ -73,16 +82,16 @@ export interface Inspection {
   readonly kind: InstanceKind
   readonly name: string
   readonly state: string
-  readonly summary: string
+  readonly summary: UiText
   readonly startupMs: number | null
   readonly stopwatchMs: number | null
   readonly phases: readonly PhaseView[]
   readonly live: readonly SourcedFigure[]
   readonly memory: readonly SourcedFigure[]
-  readonly kernel: { readonly text: string; readonly explanation: string }
+  readonly kernel: { readonly text: UiText; readonly explanation: UiText }
   readonly processesInside: readonly ProcessRow[]
   readonly processesFromHost: readonly ProcessRow[]
-  readonly isolationNote: string
+  readonly isolationNote: UiText
   readonly isolation: readonly SourcedFigure[]
   readonly layers: readonly { readonly createdBy: string; readonly sizeMb: number; readonly source: FigureSource }[] | null
 }
@@ -93,9 +102,10 @@ export type DialogKind = 'vm' | 'container'
 export interface Notice {
   readonly id: number
   readonly tone: 'info' | 'warning' | 'error'
-  readonly text: string
+  /** already translated, or a key the panel translates (then it follows a language switch) */
+  readonly text: string | UiText
   /** an optional follow-up the notice offers, e.g. saving a copy of a damaged autosave */
-  readonly action: { readonly id: 'save-damaged-autosave'; readonly label: string } | null
+  readonly action: { readonly id: 'save-damaged-autosave'; readonly label: string | UiText } | null
 }
 
 export interface ViewState {
@@ -123,7 +133,7 @@ export interface UiSnapshot {
   readonly checkpoints: readonly string[]
   readonly notices: readonly Notice[]
   readonly view: ViewState
-  readonly autosave: { readonly status: 'off' | 'idle' | 'saved' | 'failed'; readonly savedAt: string | null; readonly message: string | null }
+  readonly autosave: { readonly status: 'off' | 'idle' | 'saved' | 'failed'; readonly savedAt: string | null; readonly message: string | UiText | null }
 }
 
 export interface ReadableStore<T> {
