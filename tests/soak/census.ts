@@ -41,10 +41,11 @@ export async function heapCensus(cdp: CDPSession): Promise<Census> {
   return census
 }
 
-/** DOM elements by tag and first class. */
+/** DOM elements by tag and first class, and the text nodes in the document by their parent's tag and class
+ * ("#text in pre.log"): text nodes are most of what a growing panel adds. */
 export async function domCensus(page: Page): Promise<Census> {
   const rows = await page.evaluate(() => {
-    interface El { tagName: string; classList: { [i: number]: string; length: number } }
+    interface El { tagName: string; classList: { [i: number]: string; length: number }; childNodes: ArrayLike<{ nodeType: number }> }
     const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<El> } }).document
     const counts: Record<string, number> = {}
     const all = doc.querySelectorAll('*')
@@ -52,6 +53,9 @@ export async function domCensus(page: Page): Promise<Census> {
       const el = all[i]!
       const key = `${el.tagName.toLowerCase()}${el.classList.length ? '.' + el.classList[0] : ''}`
       counts[key] = (counts[key] ?? 0) + 1
+      let texts = 0
+      for (let k = 0; k < el.childNodes.length; k++) if (el.childNodes[k]!.nodeType === 3) texts++
+      if (texts) counts[`#text in ${key}`] = (counts[`#text in ${key}`] ?? 0) + texts
     }
     return Object.entries(counts)
   })

@@ -321,7 +321,7 @@ export class SimController implements UiController {
   resetAll(): void {
     const world = new World({ seed: this.seed })
     this.replaceWorld(world, new Shell(world))
-    this.emitTranscript({ source: 'system', line: t('panels.terminal.reset'), result: null })
+    this.emitTranscript({ source: 'system', line: t('panels.terminal.reset'), result: null, clear: true })
   }
 
   async checkpoint(): Promise<void> {

@@ -7,6 +7,7 @@ import { labDe } from './parts/lab.de'
 import { requestsDe } from './parts/requests.de'
 import { panelsDe } from './parts/panels.de'
 import { stageDe } from './parts/stage.de'
+import { lazyDe } from './parts/lazy.de'
 
 export const de = {
   common: { cancel: 'Abbrechen', close: 'Schließen' },
@@ -347,5 +348,6 @@ export const de = {
   lab: labDe,
   requests: requestsDe,
   panels: panelsDe,
-  stage: stageDe
+  stage: stageDe,
+  lazy: lazyDe
 } satisfies SameKeys<Resources>

@@ -3,6 +3,7 @@ import { labEn } from './parts/lab.en'
 import { requestsEn } from './parts/requests.en'
 import { panelsEn } from './parts/panels.en'
 import { stageEn } from './parts/stage.en'
+import { lazyEn } from './parts/lazy.en'
 
 export const en = {
   common: { cancel: 'Cancel', close: 'Close' },
@@ -343,7 +344,8 @@ export const en = {
   lab: labEn,
   requests: requestsEn,
   panels: panelsEn,
-  stage: stageEn
+  stage: stageEn,
+  lazy: lazyEn
 }
 
 export type Resources = typeof en

@@ -1,9 +1,10 @@
 // CPU and memory of each host over virtual time, drawn with uPlot. The samples are plain arrays kept by the
 // controller; this panel redraws them twice a second when they changed, without React renders.
-import { useEffect, useRef } from 'react'
+// uPlot is not needed for the first frame (the tab opens on the timeline): it, and its stylesheet, load as a
+// separate chunk the first time a chart mounts; until then each chart says so.
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import uPlot from 'uplot'
-import 'uplot/dist/uPlot.min.css'
+import type uPlot from 'uplot'
 import type { ChartData } from './types'
 import { useController, useSnapshot } from './useController'
 import { formatNumber } from './format'
@@ -21,6 +22,15 @@ interface ChartSpec { title: string; unit: string; pick: (data: ChartData) => re
 
 const CPU: ChartSpec = { title: 'cpu', unit: 'cpuUnit', pick: (d) => d.cpuPercent }
 const MEMORY: ChartSpec = { title: 'memory', unit: 'memoryUnit', pick: (d) => d.memoryGib }
+
+/** uPlot and its CSS, fetched once (a same-origin chunk, so the CSP's script-src 'self' allows it). */
+let uPlotModule: Promise<typeof uPlot> | null = null
+function loadUPlot(): Promise<typeof uPlot> {
+  uPlotModule ??= Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]).then(([m]) => m.default)
+  // a failed fetch may be retried on the next mount
+  uPlotModule.catch(() => { uPlotModule = null })
+  return uPlotModule
+}
 
 export function Charts() {
   const { t } = useTranslation()
@@ -56,10 +66,29 @@ function Chart({ spec }: { spec: ChartSpec }) {
   const projector = useSnapshot((s) => s.view.projector)
   const hostRef = useRef<HTMLDivElement>(null)
   const summaryRef = useRef<HTMLParagraphElement>(null)
+  // null while uPlot loads, then 'ready', or why it failed
+  const [load, setLoad] = useState<null | 'ready' | { error: string }>(null)
 
   useEffect(() => {
     const element = hostRef.current
     if (!element) return
+    let disposed = false
+    let dispose = (): void => {}
+    loadUPlot().then((UPlot) => {
+      if (disposed) return
+      setLoad('ready')
+      dispose = draw(UPlot, element)
+    }, (error: unknown) => {
+      if (!disposed) setLoad({ error: error instanceof Error ? error.message : String(error) })
+    })
+    return () => {
+      disposed = true
+      dispose()
+    }
+  }, [controller, spec, projector, t, unit])
+
+  /** Draws into the element and keeps the plot fresh; returns the clean-up. */
+  function draw(UPlot: typeof uPlot, element: HTMLDivElement): () => void {
     const data = controller.charts
     let hosts = data.hosts.join('|')
     let plot: uPlot | null = null
@@ -67,7 +96,7 @@ function Chart({ spec }: { spec: ChartSpec }) {
     const gridColor = projector ? '#d0d0d0' : '#243047'
     const make = () => {
       plot?.destroy()
-      plot = new uPlot({
+      plot = new UPlot({
         width: Math.max(120, element.clientWidth),
         height: Math.max(60, element.clientHeight),
         legend: { show: false },
@@ -110,11 +139,16 @@ function Chart({ spec }: { spec: ChartSpec }) {
       observer.disconnect()
       plot?.destroy()
     }
-  }, [controller, spec, projector, t, unit])
+  }
 
   return (
     <figure className="chart">
       <figcaption>{title} <span className="unit">({unit})</span></figcaption>
+      {load !== 'ready' && (
+        <p className="hint" role="status" data-testid="chart-loading">
+          {load === null ? t('lazy.chart') : t('lazy.failed', { message: load.error })}
+        </p>
+      )}
       <div className="chart-host" ref={hostRef} role="img" aria-label={t('panels.charts.overTime', { title })} />
       <p className="sr-only" ref={summaryRef} aria-live="off" />
     </figure>

@@ -11,6 +11,7 @@ export function RequestsPanel() {
   const requests = useRequests()
   const live = useRequestsSnapshot((s) => s.live)
   const count = useRequestsSnapshot((s) => s.rows.length)
+  const state = live ? t('requests.panel.live') : t('requests.panel.paused')
   return (
     <div className="requests" data-testid="requests-panel">
       <div className="requests-head">
@@ -18,7 +19,7 @@ export function RequestsPanel() {
           title={live ? t('requests.panel.pauseTitle') : t('requests.panel.resumeTitle')}>
           <Icon name={live ? 'pause' : 'play'} /> {live ? t('requests.panel.pause') : t('requests.panel.resume')}
         </button>
-        <span className="hint requests-state" aria-live="polite">{live ? t('requests.panel.live') : t('requests.panel.paused')}</span>
+        <span className="hint requests-state" aria-live="polite" title={state}>{state}</span>
         <span className="hint requests-count">{t('requests.panel.count', { count })}</span>
         <button type="button" onClick={() => requests.clear()} disabled={count === 0}>{t('requests.panel.clear')}</button>
       </div>

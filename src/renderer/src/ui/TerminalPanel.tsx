@@ -1,10 +1,13 @@
 // The terminal: xterm.js with a small line editor in front of the Shell. ↑/↓ walk the history, Tab completes
 // commands and names, Ctrl+C drops the line, Ctrl+L clears. Lines typed by the dialogs or a scenario appear
 // here too, so the terminal shows everything that was done.
-import { useEffect, useRef } from 'react'
+// xterm.js is not needed for the first frame (the stage): it loads as a separate chunk when the panel mounts, and
+// the panel says so meanwhile; lines run in that moment are kept and shown once it is up. Its stylesheet stays in
+// the page's CSS, so the terminal is never drawn unstyled.
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Terminal, type ITheme } from '@xterm/xterm'
-import { FitAddon } from '@xterm/addon-fit'
+import type { ITheme, Terminal } from '@xterm/xterm'
+import type { FitAddon } from '@xterm/addon-fit'
 import '@xterm/xterm/css/xterm.css'
 import type { ShellResult, TranscriptEntry, UiController } from './types'
 import { useController, useSnapshot } from './useController'
@@ -129,6 +132,7 @@ class LineEditor {
   showEntry(entry: TranscriptEntry): void {
     if (entry.source === 'terminal') return
     this.clearInput()
+    if (entry.clear) this.term.clear()
     if (entry.result === null) this.term.write(`\x1b[90m${entry.line}\x1b[0m\r\n`)
     else {
       this.term.write(`\x1b[90m$ ${entry.line}\x1b[0m\r\n`)
@@ -282,6 +286,15 @@ export function terminalBufferText(): string {
   return lines.join('\n')
 }
 
+/** xterm.js and its fit addon, fetched once (same-origin chunks, so the CSP's script-src 'self' allows them). */
+let xterm: Promise<[typeof import('@xterm/xterm'), typeof import('@xterm/addon-fit')]> | null = null
+function loadXterm(): Promise<[typeof import('@xterm/xterm'), typeof import('@xterm/addon-fit')]> {
+  xterm ??= Promise.all([import('@xterm/xterm'), import('@xterm/addon-fit')])
+  // a failed fetch may be retried on the next mount
+  xterm.catch(() => { xterm = null })
+  return xterm
+}
+
 /** The page's type size (which grows with the screen, the zoom and projector mode) × the panel's --terminal-scale. */
 function terminalFontSize(element: HTMLElement): number {
   const root = parseFloat(window.getComputedStyle(document.documentElement).fontSize) || 16
@@ -297,63 +310,85 @@ export function TerminalPanel() {
   const host = useRef<HTMLDivElement>(null)
   const termRef = useRef<Terminal | null>(null)
   const fitRef = useRef<FitAddon | null>(null)
+  // null while xterm.js loads, then 'ready', or why it failed
+  const [load, setLoad] = useState<null | 'ready' | { error: string }>(null)
 
   useEffect(() => {
     const element = host.current
     if (!element) return
-    const term = new Terminal({
-      fontFamily: 'ui-monospace, "DejaVu Sans Mono", "Cascadia Mono", Menlo, Consolas, monospace',
-      fontSize: 13,
-      cursorBlink: true,
-      scrollback: 3000,
-      allowProposedApi: false,
-      theme: DARK
+    let disposed = false
+    let dispose = (): void => {}
+    // lines run while xterm.js loads wait here, and show once it is up
+    const pending: TranscriptEntry[] = []
+    let show = (entry: TranscriptEntry): void => { pending.push(entry) }
+    const unsubscribe = controller.onTranscript((entry) => show(entry))
+    loadXterm().then(([{ Terminal }, { FitAddon }]) => {
+      if (disposed) return
+      const term = new Terminal({
+        fontFamily: 'ui-monospace, "DejaVu Sans Mono", "Cascadia Mono", Menlo, Consolas, monospace',
+        fontSize: 13,
+        cursorBlink: true,
+        scrollback: 3000,
+        allowProposedApi: false,
+        theme: DARK
+      })
+      const fit = new FitAddon()
+      term.loadAddon(fit)
+      term.open(element)
+      // Tab completes commands, so it cannot also move focus: Escape first, then Tab or Shift+Tab leaves the
+      // terminal (no keyboard trap, WCAG 2.1.2)
+      let escaped = false
+      term.attachCustomKeyEventHandler((event) => {
+        if (event.type !== 'keydown') return !(escaped && event.key === 'Tab')
+        if (event.key === 'Escape') { escaped = true; return false }
+        if (escaped && event.key === 'Tab') { escaped = false; return false }
+        escaped = false
+        return true
+      })
+      const textarea = element.querySelector('textarea')
+      textarea?.setAttribute('data-testid', 'terminal-input')
+      termRef.current = term
+      fitRef.current = fit
+      liveTerminals.add(term)
+      try { fit.fit() } catch { /* not laid out yet */ }
+      const editor = new LineEditor(term, controller)
+      editor.start()
+      const data = term.onData((d) => editor.handleData(d))
+      show = (entry) => editor.showEntry(entry)
+      for (const entry of pending.splice(0)) editor.showEntry(entry)
+      const observer = new ResizeObserver(() => {
+        // the stage view (presenter mode) enlarges the type through --terminal-scale and resizes the panel
+        const size = terminalFontSize(element)
+        if (term.options.fontSize !== size) term.options.fontSize = size
+        try { fit.fit() } catch { /* hidden */ }
+      })
+      observer.observe(element)
+      dispose = () => {
+        observer.disconnect()
+        data.dispose()
+        editor.dispose()
+        liveTerminals.delete(term)
+        term.dispose()
+        termRef.current = null
+        fitRef.current = null
+      }
+      setLoad('ready')
+    }, (error: unknown) => {
+      if (!disposed) setLoad({ error: error instanceof Error ? error.message : String(error) })
     })
-    const fit = new FitAddon()
-    term.loadAddon(fit)
-    term.open(element)
-    // Tab completes commands, so it cannot also move focus: Escape first, then Tab or Shift+Tab leaves the
-    // terminal (no keyboard trap, WCAG 2.1.2)
-    let escaped = false
-    term.attachCustomKeyEventHandler((event) => {
-      if (event.type !== 'keydown') return !(escaped && event.key === 'Tab')
-      if (event.key === 'Escape') { escaped = true; return false }
-      if (escaped && event.key === 'Tab') { escaped = false; return false }
-      escaped = false
-      return true
-    })
-    const textarea = element.querySelector('textarea')
-    textarea?.setAttribute('data-testid', 'terminal-input')
-    termRef.current = term
-    fitRef.current = fit
-    liveTerminals.add(term)
-    try { fit.fit() } catch { /* not laid out yet */ }
-    const editor = new LineEditor(term, controller)
-    editor.start()
-    const data = term.onData((d) => editor.handleData(d))
-    const unsubscribe = controller.onTranscript((entry) => editor.showEntry(entry))
-    const observer = new ResizeObserver(() => {
-      // the stage view (presenter mode) enlarges the type through --terminal-scale and resizes the panel
-      const size = terminalFontSize(element)
-      if (term.options.fontSize !== size) term.options.fontSize = size
-      try { fit.fit() } catch { /* hidden */ }
-    })
-    observer.observe(element)
     return () => {
-      observer.disconnect()
+      disposed = true
       unsubscribe()
-      data.dispose()
-      editor.dispose()
-      liveTerminals.delete(term)
-      term.dispose()
-      termRef.current = null
+      dispose()
     }
   }, [controller])
+
+  const ready = load === 'ready'
 
   // the input's label follows the language (the terminal itself is not rebuilt)
   useEffect(() => {
     host.current?.querySelector('textarea')?.setAttribute('aria-label', t('panels.terminal.input'))
-  }, [t])
+  }, [t, ready])
 
   useEffect(() => {
     const term = termRef.current
@@ -368,7 +403,7 @@ export function TerminalPanel() {
     apply()
     window.addEventListener('resize', apply)
     return () => window.removeEventListener('resize', apply)
-  }, [projector, zoom])
+  }, [projector, zoom, ready])
 
   return (
     <section className="panel terminal-panel" aria-labelledby="terminal-title">
@@ -376,6 +411,11 @@ export function TerminalPanel() {
         <h2 id="terminal-title">{t('panels.terminal.title')}</h2>
         <span className="hint">{t('panels.terminal.hint')}</span>
       </div>
+      {!ready && (
+        <p className="hint" role="status" data-testid="terminal-loading">
+          {load === null ? t('lazy.terminal') : t('lazy.failed', { message: load.error })}
+        </p>
+      )}
       <div className="terminal-host" ref={host} data-testid="terminal" />
     </section>
   )

@@ -28,7 +28,9 @@ export function Timeline() {
             let acc = 0
             return (
               <li key={i.key} className="timeline-row">
-                <span className="timeline-name"><span className="kind-tag">{t(i.kind === 'vm' ? 'panels.kind.vmShort' : 'panels.kind.containerShort')}</span> {i.name}</span>
+                <span className="timeline-name" title={`${t(i.kind === 'vm' ? 'panels.kind.vmShort' : 'panels.kind.containerShort')} ${i.name}`}>
+                  <span className="kind-tag">{t(i.kind === 'vm' ? 'panels.kind.vmShort' : 'panels.kind.containerShort')}</span> {i.name}
+                </span>
                 <span className="timeline-track" aria-hidden="true">
                   {i.phases.map((p, n) => {
                     const left = position(acc)

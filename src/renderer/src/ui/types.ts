@@ -162,6 +162,8 @@ export interface TranscriptEntry {
   readonly source: 'terminal' | 'ui' | 'scenario' | 'system'
   readonly line: string
   readonly result: ShellResult | null
+  /** the terminal starts afresh before this line (Reset all: a new sandbox, a clean screen) */
+  readonly clear?: boolean
 }
 
 export interface CompletionWords {
