@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AUTOSAVE_MAX_BYTES } from '../shared/ipc'
+import { NATIVE_TEXT } from '../shared/nativeText'
 import { AUTOSAVE_FILE_NAME, AUTOSAVE_SCHEMA, createAutosaveStore, encodeEnvelope, sha256Hex } from './autosave'
 
 let dir: string
@@ -86,6 +87,29 @@ describe('autosave store', () => {
     expect((await store.write('older app state')).status).toBe('refused')
     expect(readFileSync(target(), 'utf8')).toBe(newer)
     expect(readdirSync(dir)).toEqual([AUTOSAVE_FILE_NAME])
+  })
+
+  it('says why it refuses, in the language main was told (English by default)', async () => {
+    writeFileSync(target(), JSON.stringify({ schema: 'stacklab.save/2', payload: 'future' }))
+    expect(await createAutosaveStore(dir).write('x')).toEqual({
+      status: 'refused',
+      message: 'The autosave was written by a newer Stacklab; it is left as it is.'
+    })
+    expect(await createAutosaveStore(dir, { text: () => NATIVE_TEXT.de }).write('x')).toEqual({
+      status: 'refused',
+      message: 'Der automatische Speicherstand stammt von einer neueren Stacklab-Version; er bleibt, wie er ist.'
+    })
+  })
+
+  it('reports a damaged file in German when the page speaks German', async () => {
+    writeFileSync(target(), '{"schema":"stacklab.save/1", "payl')
+    const result = await createAutosaveStore(dir, { text: () => NATIVE_TEXT.de }).read()
+    expect(result).toMatchObject({ status: 'corrupt', movedTo: path.join(dir, 'autosave.corrupt-1.json') })
+    if (result.status === 'corrupt') {
+      expect(result.message).toBe(
+        `Der automatische Speicherstand war nicht brauchbar: ${NATIVE_TEXT.de.message.autosaveNotJson}. Er wurde als ${result.movedTo} aufbewahrt.`
+      )
+    }
   })
 
   it('does not overwrite a newer save even when written to before any read', async () => {

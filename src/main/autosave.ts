@@ -1,11 +1,13 @@
 // Crash-safe autosave of the sandbox: one JSON envelope, replaced atomically, checked on the way back in.
 // A torn or damaged file is moved aside (never deleted, never thrown about); a file from a newer Stacklab
 // is left alone and never overwritten. Pure node:fs, so it runs in a unit test and in the kill test's child.
+// Its messages reach the page as they are, so they come from the native-text table in the renderer's language.
 import { createHash } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
 import { AUTOSAVE_MAX_BYTES, type AutosaveReadResult, type AutosaveWriteResult } from '../shared/ipc'
+import { NATIVE_TEXT, type NativeText } from '../shared/nativeText'
 import { TEMP_SUFFIX, writeFileAtomic } from './atomicWrite'
 
 export const AUTOSAVE_VERSION = 1
@@ -43,27 +45,35 @@ type Decoded =
   | { kind: 'too-new'; version: number }
   | { kind: 'corrupt'; reason: string }
 
-export function decodeEnvelope(text: string): Decoded {
+/** `message`: the reasons' language (English unless told). */
+export function decodeEnvelope(text: string, message: NativeText['message'] = NATIVE_TEXT.en.message): Decoded {
   let data: unknown
   try {
     data = JSON.parse(text)
   } catch {
-    return { kind: 'corrupt', reason: 'it is not complete JSON (a write was cut short, or the file was edited)' }
+    return { kind: 'corrupt', reason: message.autosaveNotJson }
   }
   const schema = typeof data === 'object' && data !== null ? (data as { schema?: unknown }).schema : undefined
   const version = typeof schema === 'string' ? SCHEMA_PATTERN.exec(schema)?.[1] : undefined
-  if (version === undefined) return { kind: 'corrupt', reason: 'it is not a Stacklab save' }
+  if (version === undefined) return { kind: 'corrupt', reason: message.autosaveNotStacklab }
   if (Number(version) > AUTOSAVE_VERSION) return { kind: 'too-new', version: Number(version) }
   const envelope = EnvelopeSchema.safeParse(data)
-  if (!envelope.success) return { kind: 'corrupt', reason: 'its fields are missing or malformed' }
+  if (!envelope.success) return { kind: 'corrupt', reason: message.autosaveMalformed }
   if (sha256Hex(envelope.data.payload) !== envelope.data.checksum) {
-    return { kind: 'corrupt', reason: 'its checksum does not match its content' }
+    return { kind: 'corrupt', reason: message.autosaveChecksum }
   }
   return { kind: 'ok', payload: envelope.data.payload, savedAt: envelope.data.savedAt }
 }
 
-export function createAutosaveStore(directory: string, options: { now?: () => Date } = {}): AutosaveStore {
+export interface AutosaveStoreOptions {
+  now?: () => Date
+  /** the native texts in the current language; English when absent */
+  text?: () => NativeText
+}
+
+export function createAutosaveStore(directory: string, options: AutosaveStoreOptions = {}): AutosaveStore {
   const now = options.now ?? (() => new Date())
+  const message = (): NativeText['message'] => (options.text?.() ?? NATIVE_TEXT.en).message
   const filePath = path.join(directory, AUTOSAVE_FILE_NAME)
   // 'newer' once we have seen a newer app's file at filePath: from then on writes are refused
   let guard: 'unknown' | 'ours' | 'newer' = 'unknown'
@@ -80,16 +90,16 @@ export function createAutosaveStore(directory: string, options: { now?: () => Da
     let text: string
     try {
       const stat = await fs.stat(filePath)
-      if (stat.size > MAX_FILE_BYTES) return await moveAside(`it is ${stat.size} bytes, more than a save can be`)
+      if (stat.size > MAX_FILE_BYTES) return await moveAside(message().autosaveTooBig(stat.size))
       text = await fs.readFile(filePath, 'utf8')
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
         guard = 'ours'
         return { status: 'none' }
       }
-      return await moveAside(`it could not be read (${(error as Error).message})`)
+      return await moveAside(message().autosaveUnreadable((error as Error).message))
     }
-    const decoded = decodeEnvelope(text)
+    const decoded = decodeEnvelope(text, message())
     if (decoded.kind === 'too-new') {
       guard = 'newer'
       return { status: 'too-new', version: decoded.version }
@@ -104,27 +114,27 @@ export function createAutosaveStore(directory: string, options: { now?: () => Da
     try {
       const movedTo = path.join(directory, await nextCorruptName(directory))
       await fs.rename(filePath, movedTo)
-      return { status: 'corrupt', movedTo, message: `The autosave was not usable: ${reason}. It was kept as ${movedTo}.` }
+      return { status: 'corrupt', movedTo, message: message().autosaveUnusableKept(reason, movedTo) }
     } catch (error) {
-      return { status: 'corrupt', movedTo: null, message: `The autosave was not usable: ${reason}. Moving it aside failed too (${(error as Error).message}).` }
+      return { status: 'corrupt', movedTo: null, message: message().autosaveUnusableNotMoved(reason, (error as Error).message) }
     }
   }
 
   async function write(payload: string): Promise<AutosaveWriteResult> {
     if (typeof payload !== 'string' || Buffer.byteLength(payload, 'utf8') > AUTOSAVE_MAX_BYTES) {
-      return { status: 'failed', message: `The autosave must be text of at most ${AUTOSAVE_MAX_BYTES} bytes.` }
+      return { status: 'failed', message: message().autosaveTooLarge(AUTOSAVE_MAX_BYTES) }
     }
     try {
       if (guard === 'unknown') guard = (await holdsNewerSave(filePath)) ? 'newer' : 'ours'
       if (guard === 'newer') {
-        return { status: 'refused', message: 'The autosave was written by a newer Stacklab; it is left as it is.' }
+        return { status: 'refused', message: message().autosaveRefused }
       }
       const savedAt = now()
       await fs.mkdir(directory, { recursive: true })
       await writeFileAtomic(filePath, encodeEnvelope(payload, savedAt))
       return { status: 'saved', savedAt: savedAt.toISOString() }
     } catch (error) {
-      return { status: 'failed', message: `Autosave failed: ${(error as Error).message}` }
+      return { status: 'failed', message: message().autosaveFailed((error as Error).message) }
     }
   }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { TEXT_FILE_MAX_BYTES } from '../shared/ipc'
+import { NATIVE_TEXT, type NativeLanguage } from '../shared/nativeText'
 import { createFileCommands, type DialogPort } from './fileCommands'
 
 let dir: string
@@ -123,5 +124,54 @@ describe('savePng', () => {
     expect((await commands.savePng({ suggestedName: 'x.png', dataBase64: notPng })).status).toBe('failed')
     expect(dialogs.showSaveDialog).not.toHaveBeenCalled()
     expect(existsSync(path.join(dir, 'x.png'))).toBe(false)
+  })
+})
+
+describe('in the renderer\'s language', () => {
+  function inLanguage(language: NativeLanguage, answer: { open?: string | null; save?: string | null }) {
+    let current = language
+    const dialogs = {
+      showOpenDialog: vi.fn<DialogPort['showOpenDialog']>(async () =>
+        answer.open ? { canceled: false, filePaths: [answer.open] } : { canceled: true, filePaths: [] }
+      ),
+      showSaveDialog: vi.fn<DialogPort['showSaveDialog']>(async () =>
+        answer.save ? { canceled: false, filePath: answer.save } : { canceled: true }
+      )
+    }
+    const commands = createFileCommands(dialogs, { defaultDirectory: () => dir, text: () => NATIVE_TEXT[current] })
+    return { dialogs, commands, switchTo: (next: NativeLanguage) => void (current = next) }
+  }
+
+  it('names the dialog filters in the current language, read at each call', async () => {
+    const { dialogs, commands, switchTo } = inLanguage('de', { open: null, save: null })
+    await commands.openTextFile()
+    await commands.saveTextFile({ suggestedName: 'lesson.json', text: '{}' })
+    await commands.savePng({ suggestedName: 'scene', dataBase64: PNG_BASE64 })
+    expect(dialogs.showOpenDialog.mock.calls[0]?.[0].filters?.map((f) => f.name)).toEqual(['Szenarien und Befehlsdateien', 'Alle Dateien'])
+    expect(dialogs.showSaveDialog.mock.calls[0]?.[0].filters?.map((f) => f.name)).toEqual(['.json-Datei', 'Alle Dateien'])
+    expect(dialogs.showSaveDialog.mock.calls[1]?.[0].filters?.map((f) => f.name)).toEqual(['PNG-Bild'])
+    switchTo('en')
+    await commands.openTextFile()
+    expect(dialogs.showOpenDialog.mock.calls[1]?.[0].filters?.map((f) => f.name)).toEqual(['Scenarios and command files', 'All files'])
+  })
+
+  it('returns its failure messages in German when the page speaks German', async () => {
+    const huge = path.join(dir, 'huge.json')
+    writeFileSync(huge, Buffer.alloc(TEXT_FILE_MAX_BYTES + 1, 0x20))
+    expect(await inLanguage('de', { open: huge }).commands.openTextFile()).toEqual({
+      status: 'failed',
+      message: 'Die Datei ist 5,0 MB groß; Stacklab öffnet Dateien bis 5,0 MB.'
+    })
+    const binary = path.join(dir, 'picture.json')
+    writeFileSync(binary, Buffer.from(PNG_BASE64, 'base64'))
+    expect(await inLanguage('de', { open: binary }).commands.openTextFile()).toEqual({ status: 'failed', message: 'Die Datei ist kein UTF-8-Text.' })
+    expect(await inLanguage('de', { open: dir }).commands.openTextFile()).toEqual({ status: 'failed', message: 'Das ist keine Datei.' })
+    const notPng = Buffer.from('#!/bin/sh\n').toString('base64')
+    expect(await inLanguage('de', { save: null }).commands.savePng({ suggestedName: 'x', dataBase64: notPng })).toEqual({
+      status: 'failed',
+      message: 'Das Bild ist keine PNG-Datei.'
+    })
+    const failed = await inLanguage('de', { save: path.join(dir, 'no', 'such', 'a.txt') }).commands.saveTextFile({ suggestedName: 'a.txt', text: 'x' })
+    expect(failed).toMatchObject({ status: 'failed', message: expect.stringMatching(/^a\.txt konnte nicht gespeichert werden \(.+\)\.$/) })
   })
 })

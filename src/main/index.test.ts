@@ -97,20 +97,33 @@ function fakeElectron(options: { isPackaged: boolean; gotLock?: boolean }) {
   } }
 }
 
-async function boot(options: { isPackaged: boolean; gotLock?: boolean; devUrl?: string }) {
+let restoreArgv = (): void => undefined
+
+async function boot(options: { isPackaged: boolean; gotLock?: boolean; devUrl?: string; argv?: string[] }) {
   const fake = fakeElectron(options)
   vi.resetModules()
   vi.doMock('electron', () => fake.electron)
   if (options.devUrl) vi.stubEnv('ELECTRON_RENDERER_URL', options.devUrl)
   else vi.stubEnv('ELECTRON_RENDERER_URL', '')
+  const argv = process.argv
+  // main reads the launch options when the app is ready, so argv stays stubbed until the test ends
+  if (options.argv) process.argv = [argv[0] ?? 'electron', '.', ...options.argv]
+  restoreArgv = () => {
+    process.argv = argv
+  }
   await import('./index')
   return fake
 }
 
 afterEach(() => {
+  restoreArgv()
   vi.unstubAllEnvs()
   vi.doUnmock('electron')
 })
+
+type MenuTemplate = Array<{ label?: string; role?: string; submenu?: Array<{ label?: string; role?: string }> }>
+const menuLabels = (fake: ReturnType<typeof fakeElectron>, build: number): (string | undefined)[] =>
+  (fake.electron.Menu.buildFromTemplate.mock.calls[build]?.[0] as MenuTemplate).map((menu) => menu.label)
 
 describe('main entry', () => {
   it('registers app:// as privileged and enables the sandbox before the app is ready', async () => {
@@ -196,6 +209,39 @@ describe('main entry', () => {
     step?.click?.()
     expect(fake.windows[0]?.webContents.sent).toEqual([[CHANNELS.menuCommand, 'sim.step']])
     expect(fake.electron.Menu.setApplicationMenu).toHaveBeenCalled()
+  })
+
+  it('speaks English natively until told otherwise; the page\'s language rebuilds the menu and names the dialog filters', async () => {
+    const fake = await boot({ isPackaged: true })
+    await fake.ready()
+    expect(menuLabels(fake, 0)).toEqual(['&File', '&View', '&Simulation', '&Help'])
+    const handlers = new Map(fake.electron.ipcMain.handle.mock.calls.map((call) => [call[0] as string, call[1] as Handler]))
+    const ourFrame = { senderFrame: { url: 'app://stacklab/index.html', parent: null } }
+    const setLanguage = handlers.get(CHANNELS.setLanguage)!
+    // the page reports its language at every start: the same language again leaves the menu alone
+    await setLanguage(ourFrame, 'en')
+    expect(fake.electron.Menu.buildFromTemplate).toHaveBeenCalledTimes(1)
+    await setLanguage(ourFrame, 'de')
+    expect(fake.electron.Menu.buildFromTemplate).toHaveBeenCalledTimes(2)
+    expect(menuLabels(fake, 1)).toEqual(['&Datei', '&Ansicht', '&Simulation', '&Hilfe'])
+    expect(fake.electron.Menu.setApplicationMenu).toHaveBeenLastCalledWith({ template: fake.electron.Menu.buildFromTemplate.mock.calls[1]?.[0] })
+    // the open dialog now names its filters in German
+    fake.electron.dialog.showOpenDialog.mockResolvedValue({ canceled: true, filePaths: [] })
+    await handlers.get(CHANNELS.openTextFile)?.(ourFrame)
+    expect(fake.electron.dialog.showOpenDialog.mock.calls[0]?.at(-1)).toMatchObject({
+      filters: [{ name: 'Szenarien und Befehlsdateien' }, { name: 'Alle Dateien' }]
+    })
+    // anything but a supported code is refused, and the menu stays as it is
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    await expect(setLanguage(ourFrame, 'fr')).rejects.toThrow(/malformed/)
+    expect(fake.electron.Menu.buildFromTemplate).toHaveBeenCalledTimes(2)
+  })
+
+  it('starts in the --lang language of the launch options', async () => {
+    const fake = await boot({ isPackaged: true, argv: ['--lang', 'de'] })
+    await fake.ready()
+    expect(menuLabels(fake, 0)).toEqual(['&Datei', '&Ansicht', '&Simulation', '&Hilfe'])
+    expect(fake.windows[0]?.loadedUrl).toBe('app://stacklab/index.html?lang=de')
   })
 
   it('loads the dev server in an unpackaged run', async () => {

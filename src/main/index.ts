@@ -3,6 +3,7 @@
 import path from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron'
 import { CHANNELS, MenuActionSchema, type MenuAction } from '../shared/ipc'
+import { NATIVE_TEXT, nativeLanguage, type NativeLanguage } from '../shared/nativeText'
 import { EngineToRendererSchema } from '../shared/engineBridge'
 import { APP_SCHEME_PRIVILEGES, serveAppRequest } from './appProtocol'
 import { createAutosaveStore } from './autosave'
@@ -43,20 +44,24 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession(session.defaultSession, entry)
     protocol.handle(APP_SCHEME, (request) => serveAppRequest(request.url, rendererRoot))
 
+    const launchOptions = parseLaunchOptions(process.argv)
     const sendMenuAction = (action: MenuAction): void => {
       mainWindow?.webContents.send(CHANNELS.menuCommand, MenuActionSchema.parse(action))
     }
-    Menu.setApplicationMenu(
-      Menu.buildFromTemplate(buildMenuTemplate({ platform: process.platform, isDevelopment: !app.isPackaged, send: sendMenuAction }))
-    )
+    // main's own texts (menu, dialog filters, messages) follow the renderer's language: --lang until the page says
+    const menuOptions = { platform: process.platform, isDevelopment: !app.isPackaged, send: sendMenuAction }
+    let language: NativeLanguage = nativeLanguage(launchOptions.lang ?? undefined)
+    const nativeText = () => NATIVE_TEXT[language]
+    const applyMenu = (): void => Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(menuOptions, language)))
+    applyMenu()
 
     // dialogs are modal to the window when there is one
     const dialogs: DialogPort = {
       showOpenDialog: (options) => (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options)),
       showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options))
     }
-    const files = createFileCommands(dialogs, { defaultDirectory: () => app.getPath('documents') })
-    const autosave = createAutosaveStore(path.join(app.getPath('userData'), 'autosave'))
+    const files = createFileCommands(dialogs, { defaultDirectory: () => app.getPath('documents'), text: nativeText })
+    const autosave = createAutosaveStore(path.join(app.getPath('userData'), 'autosave'), { text: nativeText })
     // off until the person switches it on; it forwards a real docker CLI's requests to the page's world
     const engineBridge = new EngineBridge({
       link: {
@@ -78,6 +83,12 @@ if (!app.requestSingleInstanceLock()) {
         [CHANNELS.savePng]: (request) => files.savePng(request),
         [CHANNELS.autosaveRead]: () => autosave.read(),
         [CHANNELS.autosaveWrite]: (text) => autosave.write(text),
+        [CHANNELS.setLanguage]: async (code) => {
+          // the menu is rebuilt only when the language really changes (the page reports it at every start)
+          if (code === language) return
+          language = code
+          applyMenu()
+        },
         [CHANNELS.engineStart]: (request) => engineBridge.start(request.port),
         [CHANNELS.engineStop]: () => engineBridge.stop(),
         [CHANNELS.engineStatus]: async () => engineBridge.status()
@@ -87,7 +98,7 @@ if (!app.requestSingleInstanceLock()) {
     registerEngineReplies(ipcMain, engineBridge, { appOrigin: entry.origin, log: { warn: log } })
 
     // --lesson ID / --projector / --lang xx from a classroom shortcut reach the page as URL parameters
-    mainWindow = createMainWindow({ ...entry, url: withLaunchOptions(entry.url, parseLaunchOptions(process.argv)) }, preloadPath)
+    mainWindow = createMainWindow({ ...entry, url: withLaunchOptions(entry.url, launchOptions) }, preloadPath)
     // a reload, a crash or a closed window takes the page's world (and its responder) away: so goes the bridge
     mainWindow.webContents.on('did-navigate', () => void engineBridge.stop())
     mainWindow.webContents.on('render-process-gone', () => void engineBridge.stop())

@@ -14,6 +14,7 @@ function setup(overrides: Partial<InvokeImplementations> = {}) {
     [CHANNELS.savePng]: vi.fn(async () => ({ status: 'cancelled' as const })),
     [CHANNELS.autosaveRead]: vi.fn(async () => ({ status: 'none' as const })),
     [CHANNELS.autosaveWrite]: vi.fn(async () => ({ status: 'saved' as const, savedAt: '2026-01-01T00:00:00.000Z' })),
+    [CHANNELS.setLanguage]: vi.fn(async () => undefined),
     [CHANNELS.engineStart]: vi.fn(async () => ({ state: 'listening' as const, host: '127.0.0.1' as const, port: 23750 })),
     [CHANNELS.engineStop]: vi.fn(async () => ({ state: 'off' as const })),
     [CHANNELS.engineStatus]: vi.fn(async () => ({ state: 'off' as const })),
@@ -57,6 +58,20 @@ describe('registerInvokeHandlers', () => {
     // the log names the field, but never echoes what the page sent
     expect(warn.mock.calls[0]?.[0]).toContain('suggestedName')
     expect(warn.mock.calls[0]?.[0]).not.toContain('rm -rf')
+  })
+
+  it('passes a supported language code on, and refuses anything else as malformed', async () => {
+    const { invoke, implementations, warn } = setup()
+    expect(await invoke(CHANNELS.setLanguage, ourPage, 'de')).toBeUndefined()
+    expect(implementations[CHANNELS.setLanguage]).toHaveBeenCalledWith('de')
+    for (const bad of [['fr'], ['de-DE'], ['<script>'], [{ language: 'de' }], [], ['de', 'en']]) {
+      await expect(invoke(CHANNELS.setLanguage, ourPage, ...bad)).rejects.toThrow(/malformed arguments/)
+    }
+    expect(implementations[CHANNELS.setLanguage]).toHaveBeenCalledTimes(1)
+    expect(warn).toHaveBeenCalledTimes(6)
+    expect(warn.mock.calls.map(([message]) => message).join('\n')).not.toContain('<script>')
+    await expect(invoke(CHANNELS.setLanguage, { url: 'https://evil.example/', parent: null }, 'de')).rejects.toThrow(/untrusted sender/)
+    expect(implementations[CHANNELS.setLanguage]).toHaveBeenCalledTimes(1)
   })
 
   it('refuses calls from another origin, from a subframe, or from a frame that is gone', async () => {

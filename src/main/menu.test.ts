@@ -1,13 +1,18 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
 import { MENU_ACTIONS, type MenuAction } from '../shared/ipcChannels'
+import { NATIVE_LANGUAGES, type NativeLanguage } from '../shared/nativeText'
 import { buildMenuTemplate } from './menu'
 
 type Item = MenuItemConstructorOptions
 
-function build(platform: NodeJS.Platform, isDevelopment = false): { template: Item[]; send: ReturnType<typeof vi.fn> } {
+function build(
+  platform: NodeJS.Platform,
+  isDevelopment = false,
+  language: NativeLanguage = 'en'
+): { template: Item[]; send: ReturnType<typeof vi.fn> } {
   const send = vi.fn<(action: MenuAction) => void>()
-  return { template: buildMenuTemplate({ platform, isDevelopment, send }), send }
+  return { template: buildMenuTemplate({ platform, isDevelopment, send }, language), send }
 }
 
 const plain = (label: string | undefined): string | undefined => label?.replace('&', '')
@@ -94,5 +99,67 @@ describe('buildMenuTemplate', () => {
   it('offers developer tools only in development', () => {
     expect(allItems(build('linux', false).template).some((i) => i.role === 'toggleDevTools')).toBe(false)
     expect(allItems(build('linux', true).template).some((i) => i.role === 'toggleDevTools')).toBe(true)
+  })
+})
+
+/** Every menu and item of a template, in order, with where it sits (roles without a label are Electron's own menus). */
+function everyEntry(template: Item[]): { where: string; item: Item }[] {
+  return template.flatMap((menu, m) => [
+    { where: `menu ${m}`, item: menu },
+    ...submenuOf(menu).flatMap((item, i) => (item.type === 'separator' ? [] : [{ where: `menu ${m} item ${i}`, item }]))
+  ])
+}
+
+// words German shares with English: they may stay as they are
+const SAME_IN_BOTH = new Set(['Simulation'])
+const withoutMarker = (label: string | undefined): string => (label ?? '').replace(/&/g, '')
+
+describe('buildMenuTemplate in each language', () => {
+  const shapes: [NodeJS.Platform, boolean][] = [['linux', true], ['win32', false], ['darwin', true]]
+
+  it.each(NATIVE_LANGUAGES)('%s: every menu and item has a non-empty label (Electron roles included)', (language) => {
+    for (const [platform, isDevelopment] of shapes) {
+      for (const { where, item } of everyEntry(build(platform, isDevelopment, language).template)) {
+        // the macOS app and Edit menus are Electron's own, labelled by Electron and the OS
+        if (item.role === 'appMenu' || item.role === 'editMenu') continue
+        expect(withoutMarker(item.label).trim(), `${platform} ${where}`).not.toBe('')
+      }
+    }
+  })
+
+  it('German: the same structure, roles, actions and accelerators as English', () => {
+    for (const [platform, isDevelopment] of shapes) {
+      const strip = (template: Item[]) =>
+        everyEntry(template).map(({ where, item }) => ({ where, role: item.role, accelerator: item.accelerator, type: item.type }))
+      expect(strip(build(platform, isDevelopment, 'de').template)).toEqual(strip(build(platform, isDevelopment, 'en').template))
+      const { template, send } = build(platform, isDevelopment, 'de')
+      for (const { item } of everyEntry(template)) if (item.click) (item.click as () => void)()
+      expect(send.mock.calls.map(([action]) => action).sort()).toEqual([...MENU_ACTIONS].sort())
+    }
+  })
+
+  it('German: every label differs from the English one, except words both languages share', () => {
+    const english = everyEntry(build('linux', true, 'en').template)
+    const german = everyEntry(build('linux', true, 'de').template)
+    expect(german).toHaveLength(english.length)
+    german.forEach(({ where, item }, i) => {
+      const en = english[i]?.item.label
+      if (SAME_IN_BOTH.has(withoutMarker(en))) expect(item.label, where).toBe(en)
+      else expect(withoutMarker(item.label), where).not.toBe(withoutMarker(en))
+    })
+  })
+
+  it('German: menus keep an access key each, and no two menus share one', () => {
+    const { template } = build('linux', false, 'de')
+    expect(template.map((m) => m.label)).toEqual(['&Datei', '&Ansicht', '&Simulation', '&Hilfe'])
+    const keys = template.map((m) => /&(.)/.exec(m.label ?? '')?.[1]?.toLowerCase())
+    expect(new Set(keys).size).toBe(keys.length)
+  })
+
+  it('German: Quit, Full screen and the developer tools keep their Electron roles under German labels', () => {
+    const items = allItems(build('linux', true, 'de').template)
+    expect(items.find((i) => i.role === 'quit')?.label).toBe('Beenden')
+    expect(items.find((i) => i.role === 'togglefullscreen')?.label).toBe('Vollbild')
+    expect(items.find((i) => i.role === 'toggleDevTools')?.label).toBe('Entwicklerwerkzeuge')
   })
 })

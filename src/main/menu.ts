@@ -1,11 +1,13 @@
 // The application menu as a pure template builder, so labels, accelerators and actions are unit-tested
 // without Electron. Items the renderer handles send a MenuAction; only quit and full screen are Electron
-// roles, because they act on the app and the window rather than on the simulation.
+// roles, because they act on the app and the window rather than on the simulation. Labels come from the shared
+// native-text table in the language the renderer last reported (index.ts rebuilds the menu when it changes).
 //
 // Accelerators carry Shift on top of Ctrl: plain Ctrl+letter belongs to the terminal panel (Ctrl+C, Ctrl+D,
 // Ctrl+R, Ctrl+P/N for history…), and a menu accelerator would take the key away from it.
 import type { MenuItemConstructorOptions } from 'electron'
 import type { MenuAction } from '../shared/ipcChannels'
+import { NATIVE_TEXT, type NativeLanguage } from '../shared/nativeText'
 
 export interface MenuOptions {
   platform: NodeJS.Platform
@@ -14,7 +16,8 @@ export interface MenuOptions {
   send: (action: MenuAction) => void
 }
 
-export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
+export function buildMenuTemplate(options: MenuOptions, language: NativeLanguage): MenuItemConstructorOptions[] {
+  const text = NATIVE_TEXT[language].menu
   const isMac = options.platform === 'darwin'
   const item = (label: string, action: MenuAction, accelerator?: string): MenuItemConstructorOptions => ({
     label,
@@ -24,56 +27,56 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
   const separator: MenuItemConstructorOptions = { type: 'separator' }
 
   const file: MenuItemConstructorOptions = {
-    label: '&File',
+    label: text.file,
     submenu: [
-      item('New sandbox', 'file.newSandbox', 'CmdOrCtrl+Shift+N'),
-      item('Open scenario…', 'file.openScenario', 'CmdOrCtrl+Shift+O'),
+      item(text.newSandbox, 'file.newSandbox', 'CmdOrCtrl+Shift+N'),
+      item(text.openScenario, 'file.openScenario', 'CmdOrCtrl+Shift+O'),
       separator,
-      item('Save scenario as…', 'file.saveScenarioAs', 'CmdOrCtrl+Shift+S'),
-      item('Save session as command file…', 'file.saveSessionAsCommands', 'CmdOrCtrl+Shift+H'),
-      item('Export picture as PNG…', 'file.exportPng', 'CmdOrCtrl+Shift+E'),
+      item(text.saveScenarioAs, 'file.saveScenarioAs', 'CmdOrCtrl+Shift+S'),
+      item(text.saveSessionAsCommands, 'file.saveSessionAsCommands', 'CmdOrCtrl+Shift+H'),
+      item(text.exportPng, 'file.exportPng', 'CmdOrCtrl+Shift+E'),
       // macOS keeps Quit in the application menu
-      ...(isMac ? [] : [separator, { label: 'Quit', role: 'quit', accelerator: 'CmdOrCtrl+Q' } as const])
+      ...(isMac ? [] : [separator, { label: text.quit, role: 'quit', accelerator: 'CmdOrCtrl+Q' } as const])
     ]
   }
 
   const view: MenuItemConstructorOptions = {
-    label: '&View',
+    label: text.view,
     submenu: [
-      item('Projector mode', 'view.projectorMode', 'CmdOrCtrl+Shift+P'),
-      { label: 'Full screen', role: 'togglefullscreen', accelerator: isMac ? 'Ctrl+Cmd+F' : 'F11' },
+      item(text.projectorMode, 'view.projectorMode', 'CmdOrCtrl+Shift+P'),
+      { label: text.fullScreen, role: 'togglefullscreen', accelerator: isMac ? 'Ctrl+Cmd+F' : 'F11' },
       separator,
-      item('Zoom in', 'view.zoomIn', 'CmdOrCtrl+='),
-      item('Zoom out', 'view.zoomOut', 'CmdOrCtrl+-'),
-      item('Reset zoom', 'view.zoomReset', 'CmdOrCtrl+0'),
-      ...(options.isDevelopment ? [separator, { label: 'Developer tools', role: 'toggleDevTools' } as const] : [])
+      item(text.zoomIn, 'view.zoomIn', 'CmdOrCtrl+='),
+      item(text.zoomOut, 'view.zoomOut', 'CmdOrCtrl+-'),
+      item(text.zoomReset, 'view.zoomReset', 'CmdOrCtrl+0'),
+      ...(options.isDevelopment ? [separator, { label: text.developerTools, role: 'toggleDevTools' } as const] : [])
     ]
   }
 
   const simulation: MenuItemConstructorOptions = {
-    label: '&Simulation',
+    label: text.simulation,
     submenu: [
-      item('Play/Pause', 'sim.playPause', 'CmdOrCtrl+Shift+Space'),
-      item('Step', 'sim.step', 'CmdOrCtrl+Shift+Right'),
+      item(text.playPause, 'sim.playPause', 'CmdOrCtrl+Shift+Space'),
+      item(text.step, 'sim.step', 'CmdOrCtrl+Shift+Right'),
       separator,
-      item('Slower', 'sim.slower', 'CmdOrCtrl+Shift+Down'),
-      item('Faster', 'sim.faster', 'CmdOrCtrl+Shift+Up'),
+      item(text.slower, 'sim.slower', 'CmdOrCtrl+Shift+Down'),
+      item(text.faster, 'sim.faster', 'CmdOrCtrl+Shift+Up'),
       separator,
-      item('Checkpoint', 'sim.checkpoint', 'CmdOrCtrl+Shift+K'),
-      item('Rewind', 'sim.rewind', 'CmdOrCtrl+Shift+Left'),
+      item(text.checkpoint, 'sim.checkpoint', 'CmdOrCtrl+Shift+K'),
+      item(text.rewind, 'sim.rewind', 'CmdOrCtrl+Shift+Left'),
       separator,
       // no accelerator: throwing away the whole sandbox should take a deliberate click
-      item('Reset all', 'sim.resetAll')
+      item(text.resetAll, 'sim.resetAll')
     ]
   }
 
   const help: MenuItemConstructorOptions = {
-    label: '&Help',
+    label: text.help,
     submenu: [
-      item('Keyboard shortcuts', 'help.shortcuts', 'F1'),
-      item('Glossary', 'help.glossary', 'CmdOrCtrl+Shift+G'),
+      item(text.shortcuts, 'help.shortcuts', 'F1'),
+      item(text.glossary, 'help.glossary', 'CmdOrCtrl+Shift+G'),
       separator,
-      item('About Stacklab', 'help.about')
+      item(text.about, 'help.about')
     ]
   }
 

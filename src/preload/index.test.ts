@@ -44,10 +44,10 @@ describe('preload bridge', () => {
   it('exposes one object, window.stacklab, with exactly the agreed functions', async () => {
     const bridge = await loadBridge()
     expect([...exposed.keys()]).toEqual(['stacklab'])
-    expect(Object.keys(bridge).sort()).toEqual(['autosave', 'engine', 'onMenuCommand', 'openTextFile', 'savePng', 'saveTextFile'])
+    expect(Object.keys(bridge).sort()).toEqual(['autosave', 'engine', 'onMenuCommand', 'openTextFile', 'savePng', 'saveTextFile', 'setLanguage'])
     expect(Object.keys(bridge.autosave).sort()).toEqual(['read', 'write'])
     expect(Object.keys(bridge.engine).sort()).toEqual(['onMessage', 'send', 'start', 'status', 'stop'])
-    for (const value of [bridge.openTextFile, bridge.savePng, bridge.saveTextFile, bridge.onMenuCommand, bridge.autosave.read, bridge.autosave.write]) {
+    for (const value of [bridge.openTextFile, bridge.savePng, bridge.saveTextFile, bridge.setLanguage, bridge.onMenuCommand, bridge.autosave.read, bridge.autosave.write]) {
       expect(typeof value).toBe('function')
     }
   })
@@ -59,12 +59,14 @@ describe('preload bridge', () => {
     await bridge.savePng({ suggestedName: 'a.png', dataBase64: 'AAAA' })
     await bridge.autosave.read()
     await bridge.autosave.write('{"seq":1}')
+    await bridge.setLanguage('de')
     expect(invoke.mock.calls).toEqual([
       [CHANNELS.openTextFile],
       [CHANNELS.saveTextFile, { suggestedName: 'a.txt', text: 'hi' }],
       [CHANNELS.savePng, { suggestedName: 'a.png', dataBase64: 'AAAA' }],
       [CHANNELS.autosaveRead],
-      [CHANNELS.autosaveWrite, '{"seq":1}']
+      [CHANNELS.autosaveWrite, '{"seq":1}'],
+      [CHANNELS.setLanguage, 'de']
     ])
   })
 

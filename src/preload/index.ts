@@ -13,6 +13,7 @@ const bridge: StacklabBridge = {
     read: () => ipcRenderer.invoke(CHANNELS.autosaveRead),
     write: (text) => ipcRenderer.invoke(CHANNELS.autosaveWrite, text)
   },
+  setLanguage: (language) => ipcRenderer.invoke(CHANNELS.setLanguage, language),
   onMenuCommand: (callback) => {
     const listener = (_event: IpcRendererEvent, action: unknown): void => {
       if (isMenuAction(action)) callback(action)

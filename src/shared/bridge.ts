@@ -11,6 +11,7 @@ import type {
   SaveTextFileRequest
 } from './ipc'
 import type { EngineBridgeStatus, EngineStartRequest } from './engineBridge'
+import type { NativeLanguage } from './nativeText'
 
 export interface StacklabBridge {
   /** Shows the open dialog; text files of up to 5 MB, UTF-8. */
@@ -23,6 +24,8 @@ export interface StacklabBridge {
     readonly read: () => Promise<AutosaveReadResult>
     readonly write: (text: string) => Promise<AutosaveWriteResult>
   }
+  /** Tells main the UI language, for the application menu, dialog filter names and main's messages. */
+  readonly setLanguage: (language: NativeLanguage) => Promise<void>
   /** Calls back with each menu action; returns the function that unsubscribes. */
   readonly onMenuCommand: (callback: (action: MenuAction) => void) => () => void
   /** The engine bridge (shared/engineBridge.ts): a real docker CLI's requests, answered by the page's world. */

@@ -5,6 +5,7 @@ import {
   INVOKE_CONTRACT,
   MENU_ACTIONS,
   MenuActionSchema,
+  NativeLanguageSchema,
   SavePngRequestSchema,
   SaveTextFileRequestSchema,
   SuggestedNameSchema,
@@ -26,6 +27,17 @@ describe('IPC contract', () => {
     expect(INVOKE_CONTRACT[CHANNELS.autosaveWrite].args.safeParse(['{"a":1}']).success).toBe(true)
     expect(INVOKE_CONTRACT[CHANNELS.autosaveWrite].args.safeParse([{ a: 1 }]).success).toBe(false)
     expect(INVOKE_CONTRACT[CHANNELS.autosaveWrite].args.safeParse([]).success).toBe(false)
+  })
+
+  it('accepts only the exact codes of the languages main speaks', () => {
+    const args = INVOKE_CONTRACT[CHANNELS.setLanguage].args
+    expect(args.safeParse(['en']).success).toBe(true)
+    expect(args.safeParse(['de']).success).toBe(true)
+    for (const bad of [[], ['fr'], ['de-DE'], ['DE'], [''], [' de'], [42], [null], [{ lang: 'de' }], ['de', 'en']]) {
+      expect(args.safeParse(bad).success, JSON.stringify(bad)).toBe(false)
+    }
+    expect(NativeLanguageSchema.options).toEqual(['en', 'de'])
+    expect(INVOKE_CONTRACT[CHANNELS.setLanguage].result.safeParse(undefined).success).toBe(true)
   })
 
   it('refuses suggested names that carry a folder or reserved characters', () => {

@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import { CHANNELS, MENU_ACTIONS } from './ipcChannels'
 import { EngineBridgeStatusSchema, EngineStartRequestSchema } from './engineBridge'
+import { NATIVE_LANGUAGES } from './nativeText'
 
 const MB = 1024 * 1024
 
@@ -28,6 +29,9 @@ export const SuggestedNameSchema = z
   .refine((name) => name !== '.' && name !== '..', 'not a folder name')
 
 export const MenuActionSchema = z.enum(MENU_ACTIONS)
+
+/** A language main can speak: the exact base code, nothing else (no 'de-DE', no 'fr'). */
+export const NativeLanguageSchema = z.enum(NATIVE_LANGUAGES)
 
 const failed = z.strictObject({ status: z.literal('failed'), message: z.string() })
 const cancelled = z.strictObject({ status: z.literal('cancelled') })
@@ -78,6 +82,7 @@ export const INVOKE_CONTRACT = {
   [CHANNELS.savePng]: { args: z.tuple([SavePngRequestSchema]), result: SaveFileResultSchema },
   [CHANNELS.autosaveRead]: { args: z.tuple([]), result: AutosaveReadResultSchema },
   [CHANNELS.autosaveWrite]: { args: z.tuple([AutosavePayloadSchema]), result: AutosaveWriteResultSchema },
+  [CHANNELS.setLanguage]: { args: z.tuple([NativeLanguageSchema]), result: z.undefined() },
   [CHANNELS.engineStart]: { args: z.tuple([EngineStartRequestSchema]), result: EngineBridgeStatusSchema },
   [CHANNELS.engineStop]: { args: z.tuple([]), result: EngineBridgeStatusSchema },
   [CHANNELS.engineStatus]: { args: z.tuple([]), result: EngineBridgeStatusSchema }
@@ -95,4 +100,5 @@ export type AutosaveReadResult = z.infer<typeof AutosaveReadResultSchema>
 export type AutosaveWriteResult = z.infer<typeof AutosaveWriteResultSchema>
 
 export { CHANNELS, CHANNEL_PREFIX, MENU_ACTIONS, isMenuAction } from './ipcChannels'
+export type { NativeLanguage } from './nativeText'
 export type { MenuAction, Channel } from './ipcChannels'

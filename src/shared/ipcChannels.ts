@@ -10,6 +10,8 @@ export const CHANNELS = {
   savePng: 'stacklab:file:save-png',
   autosaveRead: 'stacklab:autosave:read',
   autosaveWrite: 'stacklab:autosave:write',
+  /** the renderer's UI language, for main's menu, dialog filters and messages (shared/nativeText.ts) */
+  setLanguage: 'stacklab:app:set-language',
   /** main → renderer only: a menu item was chosen */
   menuCommand: 'stacklab:menu:command',
   /** the engine bridge (shared/engineBridge.ts): start/stop/status are invokes; requests and answers are one-way sends */

@@ -120,10 +120,34 @@ export async function assertHooks(page: Page): Promise<void> {
   if (!ok) throw new Error('window.__stacklab.controller is missing: is the page built with the test hooks and opened with ?e2e=1?')
 }
 
-export interface DomCounters { documents: number; nodes: number; jsEventListeners: number }
+export interface DomCounters {
+  documents: number
+  /** every DOM node alive in the renderer (CDP): the page's, and those Blink itself keeps, e.g. the editing undo
+   * stack of a text field (up to 1,000 steps; xterm's input field adds a step per typed line) */
+  nodes: number
+  /** the nodes in the document, shadow roots included: what the page itself holds on to */
+  documentNodes: number
+  jsEventListeners: number
+}
 
-/** DOM nodes and JS event listeners alive in the page (CDP Memory.getDOMCounters, after a GC). */
-export async function domCounters(cdp: CDPSession): Promise<DomCounters> {
+/** DOM nodes and JS event listeners alive in the page (CDP Memory.getDOMCounters, after a GC), and the nodes in
+ * the document. */
+export async function domCounters(cdp: CDPSession, page: Page): Promise<DomCounters> {
   const c = await cdp.send('Memory.getDOMCounters')
-  return { documents: c.documents, nodes: c.nodes, jsEventListeners: c.jsEventListeners }
+  const documentNodes = await page.evaluate(() => {
+    interface N { shadowRoot?: N | null }
+    interface Walker { currentNode: N | null; nextNode(): N | null }
+    const doc = (globalThis as unknown as { document: N & { createTreeWalker(root: N, what: number): Walker } }).document
+    let count = 0
+    const walk = (root: N): void => {
+      const walker = doc.createTreeWalker(root, 0xffffffff)
+      for (let n: N | null = walker.currentNode; n; n = walker.nextNode()) {
+        count++
+        if (n.shadowRoot) walk(n.shadowRoot)
+      }
+    }
+    walk(doc)
+    return count
+  })
+  return { documents: c.documents, nodes: c.nodes, documentNodes, jsEventListeners: c.jsEventListeners }
 }

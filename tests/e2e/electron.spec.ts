@@ -38,7 +38,7 @@ function skipReason(): string | null {
   return null
 }
 
-const EXPECTED_BRIDGE_KEYS = ['autosave', 'onMenuCommand', 'openTextFile', 'savePng', 'saveTextFile']
+const EXPECTED_BRIDGE_KEYS = ['autosave', 'engine', 'onMenuCommand', 'openTextFile', 'savePng', 'saveTextFile', 'setLanguage']
 
 /** The page globals the checks touch. tsconfig.node has no DOM lib, and adding one would leak DOM types
  *  into src/sim; inside page.evaluate, cast globalThis to this instead. */

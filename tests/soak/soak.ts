@@ -66,7 +66,7 @@ async function snapshot(page: Page, cdp: CDPSession, started: number, round: num
   await page.getByTestId('tab-timeline').click({ timeout: 15_000 }).catch(() => {})
   await settle(page)
   const heap = await heapAfterGc(cdp)
-  return { atS: Math.round((Date.now() - started) / 1000), round, heapMb: mb(heap), counts: await liveCounts(page), dom: await domCounters(cdp) }
+  return { atS: Math.round((Date.now() - started) / 1000), round, heapMb: mb(heap), counts: await liveCounts(page), dom: await domCounters(cdp, page) }
 }
 
 /** A few things a person does with the panels during a lesson; `n` picks which. */
@@ -168,7 +168,7 @@ export async function soak(page: Page, cdp: CDPSession, options: SoakOptions): P
   page.on('download', (d) => void d.delete().catch(() => {}))
   const started = Date.now()
   const fresh = await snapshot(page, cdp, started, 0)
-  log(`  fresh: heap ${fresh.heapMb} MB, ${fresh.counts.pixiObjects} Pixi objects, ${fresh.dom.nodes} DOM nodes`)
+  log(`  fresh: heap ${fresh.heapMb} MB, ${fresh.counts.pixiObjects} Pixi objects, ${fresh.dom.documentNodes} nodes in the document (${fresh.dom.nodes} alive)`)
   let round = 0
   let failedLines = 0
   const failedSamples: string[] = []
@@ -205,7 +205,7 @@ export async function soak(page: Page, cdp: CDPSession, options: SoakOptions): P
     const lastCycleMs = Date.now() - cycleStart
     const snap = await snapshot(page, cdp, started, round)
     resets.push(snap)
-    log(`  after ${round} rounds (${snap.atS} s): heap ${snap.heapMb} MB, ${snap.counts.pixiObjects} Pixi objects, ${snap.dom.nodes} DOM nodes, ${snap.dom.jsEventListeners} listeners`)
+    log(`  after ${round} rounds (${snap.atS} s): heap ${snap.heapMb} MB, ${snap.counts.pixiObjects} Pixi objects, ${snap.dom.documentNodes} nodes in the document (${snap.dom.nodes} alive), ${snap.dom.jsEventListeners} listeners`)
     const elapsed = Date.now() - started
     if (!warm && elapsed >= options.warmupMs) {
       warm = snap
@@ -223,7 +223,13 @@ export async function soak(page: Page, cdp: CDPSession, options: SoakOptions): P
   add('heapMb', w.heapMb, end.heapMb)
   for (const key of Object.keys(end.counts) as (keyof LiveCounts)[]) add(key, w.counts[key], end.counts[key])
   add('domNodes', w.dom.nodes, end.dom.nodes)
+  add('documentNodes', w.dom.documentNodes, end.dom.documentNodes)
   add('jsEventListeners', w.dom.jsEventListeners, end.dom.jsEventListeners)
+  // a leak raises the floor: the listener count also depends on which panel last had the focus, so it is the
+  // lowest of the last three resets against the lowest of the three from the warm-up on
+  const fromWarm = resets.slice(resets.indexOf(w))
+  const floor = (snaps: SoakSnapshot[]): number => Math.min(...snaps.map((x) => x.dom.jsEventListeners))
+  add('jsEventListenersFloor', floor(fromWarm.slice(0, 3)), floor(resets.slice(-3)))
   const growth = censusAtWarm
     ? { heap: censusGrowth(censusAtWarm.heap, await heapCensus(cdp)), dom: censusGrowth(censusAtWarm.dom, await domCensus(page)) }
     : null
@@ -247,7 +253,7 @@ export async function soak(page: Page, cdp: CDPSession, options: SoakOptions): P
 }
 
 /** The counters the bound applies to: the Pixi tree, the DOM, the listeners and the world's collections. */
-export const BOUNDED_COUNTS = ['pixiObjects', 'domNodes', 'jsEventListeners', 'vms', 'containers', 'timers', 'checkpoints'] as const
+export const BOUNDED_COUNTS = ['pixiObjects', 'documentNodes', 'jsEventListenersFloor', 'vms', 'containers', 'timers', 'checkpoints'] as const
 
 /** What is out of bounds: the heap beyond `heapBound` (1.1 = 10%), a bounded count beyond `countBound`. */
 export function outOfBounds(result: SoakResult, heapBound: number, countBound: number): string[] {
@@ -272,7 +278,7 @@ export function soakLines(r: SoakResult): string[] {
     `  heap after GC: fresh ${r.fresh.heapMb} MB · after warm-up (${r.warm.atS} s) ${r.warm.heapMb} MB · end (${r.end.atS} s) ${r.end.heapMb} MB → ×${r.heapRatio}`,
     `  heap after each reset: ${r.resets.map((s) => s.heapMb).join(', ')} MB`,
     `  Pixi display objects: fresh ${r.fresh.counts.pixiObjects} · ${row('pixiObjects')}`,
-    `  DOM: ${row('domNodes')} · ${row('jsEventListeners')}`,
+    `  DOM: ${row('documentNodes')} in the document · ${row('domNodes')} alive (with Blink's own, e.g. a text field's undo steps) · ${row('jsEventListeners')} (floor ${row('jsEventListenersFloor')})`,
     `  world: ${['vms', 'containers', 'images', 'timers', 'worldEvents', 'daemonEvents', 'checkpoints', 'containerLogLines', 'execs'].map(row).join(' · ')}`,
     `  controller: ${['sessionLines', 'historyLines', 'chartSamples', 'terminalLines'].map(row).join(' · ')}`,
     ...r.failedSamples.slice(0, 6).map((f) => `  (failed line) ${f}`),

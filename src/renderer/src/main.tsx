@@ -7,6 +7,7 @@ import { SimController } from './app/SimController'
 import { Autosaver } from './app/Autosaver'
 import { installTestHooks } from './app/testHooks'
 import { createPlatform } from './platform/createPlatform'
+import { currentLanguage, i18n } from './i18n'
 import type { RendererPreference, StackScene } from './scene/StackScene'
 
 function rendererPreference(params: URLSearchParams): RendererPreference {
@@ -25,6 +26,10 @@ function storedProjector(): boolean {
 async function main(): Promise<void> {
   const params = new URLSearchParams(window.location.search)
   const platform = createPlatform()
+  // the desktop app's menu, dialog filters and messages follow the page's language: now (before the autosave is
+  // read, so its messages already match) and at every switch
+  platform.setLanguage(currentLanguage())
+  i18n.on('languageChanged', () => platform.setLanguage(currentLanguage()))
   const speed = Number(params.get('speed'))
   const controller = new SimController({
     platform,

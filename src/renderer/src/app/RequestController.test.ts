@@ -15,6 +15,7 @@ function platform(withBridge = false): Platform {
     saveTextFile: none,
     savePng: none,
     autosave: { read: async () => ({ status: 'none' }), write: async () => ({ status: 'saved', savedAt: '' }), setAside: async () => null },
+    setLanguage: () => {},
     onMenuCommand: () => () => {},
     ...(withBridge ? {
       engineBridge: {

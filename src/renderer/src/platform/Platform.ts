@@ -23,6 +23,8 @@ export interface Platform {
     /** Keeps a damaged payload out of the way so the next autosave cannot overwrite it; returns where, or null. */
     setAside(payload: string, reason: string): Promise<string | null>
   }
+  /** Tells the desktop app the UI language (its menu, dialog filters and messages follow it); the web build ignores it. */
+  setLanguage(code: string): void
   /** Calls back with each application-menu action; returns the function that unsubscribes. */
   onMenuCommand(callback: (action: MenuAction) => void): () => void
   /** The desktop app's engine bridge (a real docker CLI → main → this page's world); absent in the web build. */

@@ -1,5 +1,6 @@
 // The desktop platform: every capability goes through the one bridge object the preload exposes.
 import type { StacklabBridge } from '../../../shared/bridge'
+import { nativeLanguage } from '../../../shared/nativeText'
 import type { OpenedFile, Platform, SaveOutcome } from './Platform'
 
 export function createElectronPlatform(bridge: StacklabBridge): Platform {
@@ -24,6 +25,10 @@ export function createElectronPlatform(bridge: StacklabBridge): Platform {
       // main moves damaged files aside itself; a payload that decodes but is not a world cannot be moved
       // from here, so the caller offers to save a copy instead
       setAside: async () => null
+    },
+    setLanguage: (code: string) => {
+      // a language main does not speak falls back to English there; a failure only leaves the menu as it was
+      bridge.setLanguage(nativeLanguage(code)).catch(() => undefined)
     },
     onMenuCommand: (callback) => bridge.onMenuCommand(callback),
     engineBridge: {

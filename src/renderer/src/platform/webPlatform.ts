@@ -112,6 +112,9 @@ export function createWebPlatform(): Platform {
         return setAside(payload)
       }
     },
+    setLanguage(): void {
+      // a browser tab has no native menu or dialogs to translate
+    },
     onMenuCommand(): () => void {
       return () => {}
     }

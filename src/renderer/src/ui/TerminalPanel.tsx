@@ -328,7 +328,8 @@ export function TerminalPanel() {
         fontFamily: 'ui-monospace, "DejaVu Sans Mono", "Cascadia Mono", Menlo, Consolas, monospace',
         fontSize: 13,
         cursorBlink: true,
-        scrollback: 3000,
+        // a classroom terminal needs a screenful or ten, not a log: 1,000 lines (~1.2 MB of xterm buffer at most)
+        scrollback: 1000,
         allowProposedApi: false,
         theme: DARK
       })
