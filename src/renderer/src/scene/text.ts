@@ -1,4 +1,7 @@
 // Text helpers: labels are Pixi Text, changed only when their string changes; counters are BitmapText.
+// Text is drawn white and coloured with `tint`: a colour change (a state, a blast mark, the projector palette) then
+// neither re-rasterises the text nor makes a new style, so Pixi's text-measure cache and its bitmap fonts hold one
+// entry per string and size instead of one per string, size and colour (the soak saw that cache churn).
 import { BitmapText, Text, type TextStyleFontWeight } from 'pixi.js'
 import type { Palette } from './palette'
 
@@ -7,8 +10,9 @@ export interface LabelOptions { size: number; color: number; weight?: TextStyleF
 export function makeLabel(palette: Palette, options: LabelOptions): Text {
   const text = new Text({
     text: '',
-    style: { fontFamily: palette.fontFamily, fontSize: options.size, fill: options.color, fontWeight: options.weight ?? 'normal' }
+    style: { fontFamily: palette.fontFamily, fontSize: options.size, fill: 0xffffff, fontWeight: options.weight ?? 'normal' }
   })
+  text.tint = options.color
   text.eventMode = 'none'
   return text
 }
@@ -16,8 +20,9 @@ export function makeLabel(palette: Palette, options: LabelOptions): Text {
 export function makeCounter(palette: Palette, options: LabelOptions): BitmapText {
   const text = new BitmapText({
     text: '',
-    style: { fontFamily: palette.fontFamily, fontSize: options.size, fill: options.color, fontWeight: options.weight ?? 'normal' }
+    style: { fontFamily: palette.fontFamily, fontSize: options.size, fill: 0xffffff, fontWeight: options.weight ?? 'normal' }
   })
+  text.tint = options.color
   text.eventMode = 'none'
   return text
 }
@@ -50,9 +55,9 @@ export function fitText(text: Text | BitmapText, full: string, maxWidth: number)
 export function restyle(text: Text | BitmapText, palette: Palette, options: LabelOptions): void {
   const style = text.style
   const weight = options.weight ?? 'normal'
-  if (style.fontSize !== options.size || style.fill !== options.color || style.fontWeight !== weight || style.fontFamily !== palette.fontFamily) {
+  if (text.tint !== options.color) text.tint = options.color
+  if (style.fontSize !== options.size || style.fontWeight !== weight || style.fontFamily !== palette.fontFamily) {
     style.fontSize = options.size
-    style.fill = options.color
     style.fontWeight = weight
     style.fontFamily = palette.fontFamily
     ;(text as (Text | BitmapText) & { fitKey?: string }).fitKey = undefined
