@@ -1,5 +1,6 @@
 // The Pixi stage: the VM stack and the container stack side by side, with the legend under them. Created once;
 // `frame()` syncs it with the world's plain state and renders only when something changed.
+import { dropReleasedTextKeys, type TextTextureBook } from './pixiPatches'
 import { autoDetectRenderer, Bounds, Container, Graphics, Rectangle, type FederatedPointerEvent, type Renderer } from 'pixi.js'
 import type { HostState, WorldState } from '../../../sim/index.ts'
 import { StackColumn } from './StackColumn'
@@ -70,6 +71,8 @@ export class StackScene {
       // the screen-reader list in the DOM replaces Pixi's own tab-activated overlay
       accessibilityOptions: { enabledByDefault: false, activateOnTab: false }
     })
+    const textSystem = (renderer as unknown as { canvasText?: TextTextureBook }).canvasText
+    if (textSystem) dropReleasedTextKeys(textSystem)
     return new StackScene(renderer, host, palette, options.reducedMotion, options.translate)
   }
 
