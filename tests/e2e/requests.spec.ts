@@ -125,6 +125,7 @@ test('desktop app: the engine bridge setting starts the bridge, shows the export
       openTextFile: cancelled, saveTextFile: cancelled, savePng: cancelled,
       autosave: { read: async () => ({ status: 'none' }), write: async () => ({ status: 'saved', savedAt: '' }) },
       onMenuCommand: () => () => {},
+      setLanguage: async () => undefined,
       engine: {
         start: async () => ({ state: 'listening', host: '127.0.0.1', port: 23751 }),
         stop: async () => ({ state: 'off' }),
