@@ -53,6 +53,7 @@ export class Autosaver {
           this.controller.restoreAutosave(decoded.save)
           this.savedCount = this.controller.changeCount
           this.controller.notify('info', text(decoded.migratedFrom !== null ? 'restoredMigrated' : 'restored', { when: new Date(result.savedAt).getTime(), version: decoded.migratedFrom ?? 0 }))
+          if (decoded.lessonDropped) this.controller.notify('warning', text('lessonLost', { reason: decoded.lessonDropped }))
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error)
           // the reason in the notice follows the language when it is one of ours; the file set aside keeps the English

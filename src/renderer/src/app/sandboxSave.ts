@@ -6,6 +6,7 @@
 //     lesson   the lesson or exercise in progress, or null: its content, seed and the learner's command log with
 //              virtual times, so it is rebuilt by replaying the log (the simulation is deterministic)
 //     speed, timing
+//     A lesson part that no longer loads is dropped with a reason (decoded.lessonDropped); the sandbox is kept.
 //   stacklab.sandbox/1 (until 2026-11): { world, session, history, speed, timing } — migrated on read: its world
 //              becomes the sandbox, with no lesson.
 //
@@ -45,14 +46,15 @@ const LessonPart = z.object({
 })
 export type LessonPart = z.infer<typeof LessonPart>
 
-const SaveV2 = z.object({
+/** Read first with the lesson left unchecked: a lesson that no longer loads must not cost the learner the sandbox. */
+const SaveV2Envelope = z.object({
   schema: z.literal(SANDBOX_SAVE_SCHEMA),
   sandbox: SandboxPart,
-  lesson: LessonPart.nullable(),
+  lesson: z.unknown(),
   speed: z.number().finite().positive().optional(),
   timing: z.enum(['realistic', 'compressed']).optional()
 })
-export type SandboxSave = z.infer<typeof SaveV2>
+export type SandboxSave = Omit<z.infer<typeof SaveV2Envelope>, 'lesson'> & { lesson: LessonPart | null }
 
 const SaveV1 = z.object({
   schema: z.literal('stacklab.sandbox/1'),
@@ -65,7 +67,7 @@ const SaveV1 = z.object({
 })
 
 export type DecodedSave =
-  | { ok: true; save: SandboxSave; migratedFrom: number | null }
+  | { ok: true; save: SandboxSave; migratedFrom: number | null; /** why the lesson in progress was dropped, or null */ lessonDropped: string | null }
   | { ok: false; reason: string; tooNew: boolean }
 
 const SCHEMA = /^stacklab\.sandbox\/(\d+)$/
@@ -94,11 +96,14 @@ export function decodeSandboxSave(text: string): DecodedSave {
   if (version === 1) {
     const v1 = SaveV1.safeParse(data)
     if (!v1.success) return { ok: false, reason: `it is not a valid sandbox (format 1, ${firstIssue(v1.error)})`, tooNew: false }
-    return { ok: true, save: migrateV1(v1.data), migratedFrom: 1 }
+    return { ok: true, save: migrateV1(v1.data), migratedFrom: 1, lessonDropped: null }
   }
-  const v2 = SaveV2.safeParse(data)
+  const v2 = SaveV2Envelope.safeParse(data)
   if (!v2.success) return { ok: false, reason: `it is not a valid sandbox (${firstIssue(v2.error)})`, tooNew: false }
-  return { ok: true, save: v2.data, migratedFrom: null }
+  const lesson = LessonPart.nullable().safeParse(v2.data.lesson ?? null)
+  const save: SandboxSave = { ...v2.data, lesson: lesson.success ? lesson.data : null }
+  const lessonDropped = lesson.success ? null : `the lesson in progress does not load (${firstIssue(lesson.error).replace(/^\$/, '$.lesson')})`
+  return { ok: true, save, migratedFrom: null, lessonDropped }
 }
 
 function migrateV1(v1: z.infer<typeof SaveV1>): SandboxSave {
