@@ -2,8 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { World } from '../../../sim/index.ts'
 import { Shell } from '../../../cli/Shell.ts'
 import { i18n, t } from '../i18n'
-import { requestsEn } from '../i18n/parts/requests.en'
-import { SCENE_ENGLISH, describeClient, englishTranslate, type Translate } from '../scene/clientLabel'
+import { describeClient, type Translate } from '../scene/clientLabel'
 import { hopsOf, isLifecycle } from './requestHops'
 import { RequestTrace, requestLabel } from './requestTrace'
 import { requestBodyView, responseBodyView, summariseJson } from './requestSummary'
@@ -125,20 +124,6 @@ describe('request and response summaries', () => {
 describe('in the UI language', () => {
   afterEach(async () => {
     await i18n.changeLanguage('en')
-  })
-
-  it('the scene\'s English (it may not import i18n) is the English of requests.client', () => {
-    const flat: Record<string, string> = {}
-    const walk = (node: object, prefix: string) => {
-      for (const [k, v] of Object.entries(node)) {
-        if (typeof v === 'string') flat[`${prefix}${k}`] = v
-        else walk(v as object, `${prefix}${k}.`)
-      }
-    }
-    walk(requestsEn.client, 'requests.client.')
-    expect(SCENE_ENGLISH).toEqual(flat)
-    expect(englishTranslate('requests.client.laptop', { kernel: '24.1', count: 1, memory: '16 GiB' })).toBe('laptop: macOS 24.1 · 1 core · 16 GiB')
-    expect(englishTranslate('requests.client.laptop', { kernel: '24.1', count: 8, memory: '16 GiB' })).toBe(t('requests.client.laptop', { kernel: '24.1', count: 8, memory: '16 GiB' }))
   })
 
   it('describes the client in German, keeping the endpoint and the daemon as they are', async () => {

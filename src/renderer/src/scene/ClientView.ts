@@ -6,7 +6,7 @@
 import { Container, Graphics, type Text } from 'pixi.js'
 import type { WorldState } from '../../../sim/index.ts'
 import { catalog, engine } from '../../../sim/index.ts'
-import { describeClient, englishTranslate, type ClientDescription, type Translate } from './clientLabel'
+import { describeClient, type ClientDescription, type Translate } from './clientLabel'
 import type { Palette } from './palette'
 import { fitText, makeLabel, restyle } from './text'
 import { formatMb } from './format'
@@ -49,7 +49,7 @@ export class ClientView extends Container {
   private tr: Translate
   label = ''
 
-  constructor(palette: Palette, tr: Translate = englishTranslate) {
+  constructor(palette: Palette, tr: Translate) {
     super()
     this.palette = palette
     this.tr = tr

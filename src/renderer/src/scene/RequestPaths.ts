@@ -6,7 +6,7 @@ import type { WorldState } from '../../../sim/index.ts'
 import { ClientView } from './ClientView'
 import { PacketLayer } from './PacketLayer'
 import type { PacketSource } from './packetTypes'
-import { englishTranslate, type Translate } from './clientLabel'
+import type { Translate } from './clientLabel'
 import type { Palette } from './palette'
 import type { StackColumn } from './StackColumn'
 
@@ -18,7 +18,7 @@ export class RequestPaths extends Container {
   private reserved = -1
   private drawnLabel = ''
 
-  constructor(palette: Palette, private readonly containers: StackColumn, private readonly vms: StackColumn, tr: Translate = englishTranslate) {
+  constructor(palette: Palette, private readonly containers: StackColumn, private readonly vms: StackColumn, tr: Translate) {
     super()
     this.eventMode = 'none'
     this.client = new ClientView(palette, tr)

@@ -3,6 +3,10 @@
 // `export DOCKER_HOST`, `docker context use`), the way the real CLI picks its endpoint.
 import type { ClientLocation, WorldState } from '../../../sim/index.ts'
 import { engine } from '../../../sim/index.ts'
+// says a key of the requests area's table: the app passes i18n's t (the scene may not import i18n)
+import type { Translate } from './types'
+
+export type { Translate }
 
 export interface ClientDescription {
   readonly location: ClientLocation
@@ -25,55 +29,6 @@ export interface ClientDescription {
   readonly dockerDesktop: boolean
 }
 
-/** Says a key of the requests area's table (the app passes i18n's t; the scene may not import i18n). */
-import type { Translate } from './types'
-export type { Translate }
-
-/**
- * The English of the keys the scene says (requests.client.*), so the stage speaks English before it is given a
- * translate function. Kept equal to i18n/parts/requests.en.ts by a test (app/requestTrace.test.ts).
- */
-export const SCENE_ENGLISH: Readonly<Record<string, string>> = {
-  'requests.client.title.host': 'CLI on container-host',
-  'requests.client.title.laptopMacos': 'CLI on a macOS laptop',
-  'requests.client.title.laptopWindows': 'CLI on a Windows laptop',
-  'requests.client.title.dockerDesktop': 'Docker Desktop: CLI on the laptop',
-  'requests.client.title.thisComputer': 'a real docker CLI',
-  'requests.client.hiddenVm': 'hidden Linux VM',
-  'requests.client.noDaemon': 'no daemon',
-  'requests.client.dockerdOn': 'dockerd on {{daemon}}',
-  'requests.client.noDaemonAnswers': 'no daemon answers',
-  'requests.client.noDaemonHere': 'no daemon here: set DOCKER_HOST',
-  'requests.client.transport.unixSocket': 'unix socket',
-  'requests.client.transport.namedPipe': 'named pipe',
-  'requests.client.transport.ssh': 'ssh',
-  'requests.client.transport.tls': 'TLS',
-  'requests.client.transport.tcp': 'tcp',
-  'requests.client.transport.unknown': 'an unknown transport',
-  'requests.client.endpointContext': '{{endpoint}} · context {{contextName}}',
-  'requests.client.containers': 'containers: {{list}}',
-  'requests.client.containersNone': 'containers: none yet',
-  'requests.client.vm': 'hidden Linux VM “docker-desktop” · {{os}} · {{state}}',
-  'requests.client.vmState.none': 'not created',
-  'requests.client.vmState.stopped': 'stopped',
-  'requests.client.vmState.starting': 'starting',
-  'requests.client.vmState.running': 'running',
-  'requests.client.vmState.paused': 'paused',
-  'requests.client.vmState.stopping': 'stopping',
-  'requests.client.vmState.crashed': 'crashed',
-  'requests.client.vmState.deleted': 'deleted',
-  'requests.client.laptop_one': 'laptop: macOS {{kernel}} · {{count}} core · {{memory}}',
-  'requests.client.laptop_other': 'laptop: macOS {{kernel}} · {{count}} cores · {{memory}}',
-  'requests.client.laptopBare': 'laptop: macOS'
-}
-
-/** SCENE_ENGLISH as a Translate: `{{name}}` interpolation and the _one/_other plural of `count`. */
-export const englishTranslate: Translate = (key, params) => {
-  const count = params?.['count']
-  const text = (typeof count === 'number' ? SCENE_ENGLISH[`${key}_${count === 1 ? 'one' : 'other'}`] : undefined) ?? SCENE_ENGLISH[key] ?? key
-  return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole))
-}
-
 /** The key fragment of a client's place (requests.client.title.*, requests.clientShort.*). */
 export function locationKey(location: ClientLocation | 'this-computer'): string {
   switch (location) {
@@ -86,7 +41,7 @@ export function locationKey(location: ClientLocation | 'this-computer'): string 
 }
 
 /** "CLI on container-host", "CLI on a macOS laptop", "a real docker CLI" (the engine bridge's client). */
-export function clientTitleOf(location: ClientLocation | 'this-computer', tr: Translate = englishTranslate): string {
+export function clientTitleOf(location: ClientLocation | 'this-computer', tr: Translate): string {
   return tr(`requests.client.title.${locationKey(location)}`)
 }
 
@@ -95,7 +50,7 @@ const TRANSPORT_KEY: Readonly<Record<string, string>> = {
 }
 
 /** The transport (a value from transportOf) in words of the UI language. */
-export function transportName(transport: string, tr: Translate = englishTranslate): string {
+export function transportName(transport: string, tr: Translate): string {
   return tr(`requests.client.transport.${TRANSPORT_KEY[transport] ?? 'unknown'}`)
 }
 
@@ -109,7 +64,7 @@ export function transportOf(url: string): string {
 }
 
 /** The client in words; `transport` is said in the language of `tr` (transportOf gives the value). */
-export function describeClient(state: Readonly<WorldState>, tr: Translate = englishTranslate): ClientDescription {
+export function describeClient(state: Readonly<WorldState>, tr: Translate): ClientDescription {
   const client = state.client
   const endpoint = engine.effectiveHostUrl(state as WorldState, null)
   const transport = transportName(transportOf(endpoint), tr)
