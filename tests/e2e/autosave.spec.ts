@@ -104,9 +104,9 @@ test('a lesson in progress comes back after a reload, and the sandbox stays the 
   await expect.poll(async () => {
     const slot = await readSlot(page)
     if (!slot) return null
-    const p = JSON.parse(slot.payload) as { sandbox: { world: string }; lesson: { lesson: { id: string }; hints: number[]; log: unknown[] } | null }
-    return { sandboxHasMine: p.sandbox.world.includes('"mine"'), lesson: p.lesson?.lesson.id ?? null, hints: p.lesson?.hints.length ?? 0 }
-  }, { timeout: 10_000 }).toEqual({ sandboxHasMine: true, lesson: 'stack-layers', hints: 1 })
+    const p = JSON.parse(slot.payload) as { sandbox: { world: string }; lesson: { lesson: { id: string }; hints: number[]; log: unknown[]; ranSteps?: number[] } | null }
+    return { sandboxHasMine: p.sandbox.world.includes('"mine"'), lesson: p.lesson?.lesson.id ?? null, hints: p.lesson?.hints.length ?? 0, ranSteps: p.lesson?.ranSteps ?? [] }
+  }, { timeout: 10_000 }).toEqual({ sandboxHasMine: true, lesson: 'stack-layers', hints: 1, ranSteps: [0, 1] })
 
   await openApp(page, { autosave: 'on', paused: '1', learn: '1' })
   await expect(page.getByTestId('notices')).toContainText('Picked up')
@@ -114,6 +114,12 @@ test('a lesson in progress comes back after a reload, and the sandbox stays the 
   await expect(page.getByTestId('step-card')).toHaveAttribute('data-step', '1')
   await expect(page.getByTestId('objective-vm-own-kernel')).toHaveAttribute('data-met', 'true')
   await expect(page.getByTestId('hints')).toHaveText(hint)
+  // the steps run before the reload are still marked as run: their dots, and the shown step's "✓ Ran"
+  const dots = page.locator('.stepper .dot')
+  await expect(dots.nth(0)).toHaveClass(/\bran\b/)
+  await expect(dots.nth(1)).toHaveClass(/\bran\b/)
+  await expect(page.locator('.stepper .dot.ran')).toHaveCount(2)
+  await expect(page.getByTestId('step-card').getByRole('status')).toContainText('✓')
   expect((await instance(page, 'vm', 'old-vm'))?.state).toBe('running')
   // leaving the lesson gives the stage back to the learner's sandbox
   await page.getByTestId('leave-lesson').click()

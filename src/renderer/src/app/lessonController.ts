@@ -151,7 +151,7 @@ export class LessonController implements LessonActions {
     return {
       lesson: s.lesson, origin: a.origin, fileName: a.fileName, seed: s.seed, log: s.log.map((e) => ({ ...e })),
       clockMs: s.world.clockMs, stepIndex: a.stepIndex, hints: a.hints.map((h) => h.index), hintsUsed: s.hintsUsed,
-      showMeUsed: s.showMeUsed, startedAt: a.startedAt
+      showMeUsed: s.showMeUsed, startedAt: a.startedAt, ranSteps: [...a.ranSteps]
     }
   }
 
@@ -175,6 +175,8 @@ export class LessonController implements LessonActions {
       session.showMeUsed = saved.showMeUsed
       a.hints = session.restoreHints(saved.hints, saved.hintsUsed)
       a.startedAt = saved.startedAt
+      // the log cannot say which lines came from a step's button, so the steps run are kept as they were
+      a.ranSteps = new Set(saved.ranSteps ?? [])
       const limit = saved.lesson.exercise?.timeLimitMinutes
       a.deadline = limit ? Date.parse(saved.startedAt) + limit * 60_000 : null
       this.goToStep(saved.stepIndex)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { World } from '../../../sim/index'
 import { parseLessonText } from '../../../lessons/index'
-import { decodeSandboxSave, encodeSandboxSave, SANDBOX_SAVE_SCHEMA } from './sandboxSave'
+import { decodeSandboxSave, encodeSandboxSave, SANDBOX_SAVE_SCHEMA, type LessonPart } from './sandboxSave'
 
 const world = new World({ seed: 7 }).serialize()
 const lessonText = readFileSync(new URL('../../../../assets/lessons/boot-race.json', import.meta.url), 'utf8')
@@ -26,6 +26,25 @@ describe('sandbox save format', () => {
     expect(decoded.save.sandbox.history).toEqual(['docker ps'])
     expect(decoded.save.lesson?.lesson.id).toBe(lesson.id)
     expect(decoded.save.lesson?.log).toEqual([{ atMs: 500, line: 'docker run -d --name web nginx' }])
+  })
+
+  it('keeps the steps the learner ran; a save without them (written before they were kept) still loads', () => {
+    const lessonPart: LessonPart = { lesson, origin: 'builtin', fileName: null, seed: 1, log: [], clockMs: 0, stepIndex: 1, hints: [], hintsUsed: 0, showMeUsed: false, startedAt: '2026-11-29T10:00:00.000Z' }
+    const withRan = decodeSandboxSave(encodeSandboxSave({ sandbox: { world, session: [], history: [] }, lesson: { ...lessonPart, ranSteps: [0, 1] }, speed: 1, timing: 'realistic' }))
+    expect(withRan).toMatchObject({ ok: true, lessonDropped: null, save: { lesson: { ranSteps: [0, 1] } } })
+    const older = decodeSandboxSave(JSON.stringify({ schema: 'stacklab.sandbox/2', sandbox: { world, session: [], history: [] }, lesson: lessonPart }))
+    expect(older).toMatchObject({ ok: true, lessonDropped: null, save: { lesson: { stepIndex: 1 } } })
+    if (!older.ok) return
+    expect(older.save.lesson?.ranSteps).toBeUndefined()
+  })
+
+  it('drops a ran step past the lesson\'s last step and keeps the lesson; a negative one drops only the lesson', () => {
+    const lessonPart = { lesson, origin: 'builtin', fileName: null, seed: 1, log: [], clockMs: 0, stepIndex: 0, hints: [], hintsUsed: 0, showMeUsed: false, startedAt: '2026-11-29T10:00:00.000Z' }
+    const save = (ranSteps: number[]): string => JSON.stringify({ schema: 'stacklab.sandbox/2', sandbox: { world, session: [], history: ['docker ps'] }, lesson: { ...lessonPart, ranSteps } })
+    const beyond = decodeSandboxSave(save([0, lesson.steps.length, 999]))
+    expect(beyond).toMatchObject({ ok: true, lessonDropped: null, save: { lesson: { ranSteps: [0] } } })
+    const negative = decodeSandboxSave(save([-1]))
+    expect(negative).toMatchObject({ ok: true, lessonDropped: expect.stringContaining('$.lesson.ranSteps'), save: { lesson: null, sandbox: { history: ['docker ps'] } } })
   })
 
   it('migrates version 1: its world becomes the sandbox, entries without endMs last no time, no lesson', () => {
