@@ -43,7 +43,7 @@ export function named(kind: 'vm' | 'container', name: string): string {
 
 /** A state as a word in the current language (the raw value when there is none). */
 export function stateWord(state: string): string {
-  return tr(`lab.state.${state}`, { defaultValue: state })
+  return tr(`state.${state}`, { defaultValue: state })
 }
 
 interface Inst {

@@ -58,6 +58,6 @@ describe('inspect', () => {
       expect(i18n.exists(`panels.sourceTitle.${id}`, { lng: 'de', fallbackLng: false }), id).toBe(true)
     }
     const states = ['created', 'starting', 'running', 'paused', 'exited', 'restarting', 'removed', 'stopped', 'stopping', 'crashed', 'deleted', 'up', 'panicked', 'rebooting', 'off']
-    for (const state of states) expect(i18n.exists(`panels.state.${state}`, { lng: 'de', fallbackLng: false }), state).toBe(true)
+    for (const state of states) expect(i18n.exists(`state.${state}`, { lng: 'de', fallbackLng: false }), state).toBe(true)
   })
 })

@@ -1,17 +1,20 @@
 // The stage's words (src/renderer/src/scene gets them through a translate function, i18n/parts/stage.*.ts holds
-// them): every key the scene names and every value the built-in catalog can put on the stage has an English and a
-// German text, and the tooltip details come out in German after a language change.
+// them, and i18n/parts/state.*.ts the state words it shares with the panels): every key the scene names and every
+// value the built-in catalog can put on the stage has an English and a German text, and the tooltip details come out
+// in German after a language change.
 import { readdirSync, readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { catalog, World, type ContainerState, type HostState, type HypervisorKind, type VmState } from '../../../sim/index.ts'
 import { stageEn } from '../i18n/parts/stage.en'
 import { stageDe } from '../i18n/parts/stage.de'
+import { stateEn } from '../i18n/parts/state.en'
+import { stateDe } from '../i18n/parts/state.de'
 import { i18n, t } from '../i18n'
 import { describeLayer } from '../scene/describe'
 
 type Table = { readonly [key: string]: string | Table }
 
-/** the text at `path` (a key without the leading "stage."), a plural's `_other` form standing for the key */
+/** the text at `path` (a key without the leading "stage." or "state."), a plural's `_other` form standing for the key */
 function lookup(table: Table, path: string): string | undefined {
   const parts = path.split('.')
   let node: string | Table | undefined = table
@@ -24,18 +27,26 @@ function lookup(table: Table, path: string): string | undefined {
 }
 
 const tables = { en: stageEn as Table, de: stageDe as Table }
+const stateTables = { en: stateEn as Table, de: stateDe as Table }
 
 describe('the stage string tables', () => {
   it('have a text for every key the scene names', () => {
     const dir = 'src/renderer/src/scene'
     const keys = new Set<string>()
+    const stateKeys = new Set<string>()
     for (const file of readdirSync(dir)) {
       if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue
-      for (const match of readFileSync(`${dir}/${file}`, 'utf8').matchAll(/'stage\.([A-Za-z.]+)'/g)) keys.add(match[1]!)
+      const source = readFileSync(`${dir}/${file}`, 'utf8')
+      for (const match of source.matchAll(/'stage\.([A-Za-z.]+)'/g)) keys.add(match[1]!)
+      for (const match of source.matchAll(/'state\.([A-Za-z.]+)'/g)) stateKeys.add(match[1]!)
     }
     expect(keys.size).toBeGreaterThan(40)
+    expect(stateKeys.size).toBeGreaterThan(0)
     for (const [lang, table] of Object.entries(tables)) {
       for (const key of keys) expect(lookup(table, key), `${lang}: stage.${key}`).toBeTypeOf('string')
+    }
+    for (const [lang, table] of Object.entries(stateTables)) {
+      for (const key of stateKeys) expect(lookup(table, key), `${lang}: state.${key}`).toBeTypeOf('string')
     }
   })
 
@@ -51,10 +62,12 @@ describe('the stage string tables', () => {
     const hypervisors: Record<HypervisorKind, string> = { none: 'none', esxi: 'esxi', 'hyper-v': 'hyperV', kvm: 'kvm', virtualbox: 'virtualbox', 'vmware-workstation': 'vmwareWorkstation' }
     for (const [lang, table] of Object.entries(tables)) {
       for (const phase of phases) expect(lookup(table, `phase.${phase}`), `${lang}: phase ${phase}`).toBeTypeOf('string')
-      for (const state of [...Object.keys(vmStates), ...Object.keys(ctrStates)]) expect(lookup(table, `state.${state}`), `${lang}: state ${state}`).toBeTypeOf('string')
       for (const status of Object.keys(health)) expect(lookup(table, `health.${status}`), `${lang}: health ${status}`).toBeTypeOf('string')
       for (const state of Object.keys(hostStates)) expect(lookup(table, `describe.hostState.${state}`), `${lang}: host ${state}`).toBeTypeOf('string')
       for (const key of Object.values(hypervisors)) expect(lookup(table, `hypervisor.${key}`), `${lang}: hypervisor ${key}`).toBeTypeOf('string')
+    }
+    for (const [lang, table] of Object.entries(stateTables)) {
+      for (const state of [...Object.keys(vmStates), ...Object.keys(ctrStates), ...Object.keys(hostStates)]) expect(lookup(table, state), `${lang}: state ${state}`).toBeTypeOf('string')
     }
   })
 })

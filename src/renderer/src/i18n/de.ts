@@ -8,6 +8,7 @@ import { requestsDe } from './parts/requests.de'
 import { panelsDe } from './parts/panels.de'
 import { stageDe } from './parts/stage.de'
 import { lazyDe } from './parts/lazy.de'
+import { stateDe } from './parts/state.de'
 
 export const de = {
   common: { cancel: 'Abbrechen', close: 'Schließen' },
@@ -349,5 +350,6 @@ export const de = {
   requests: requestsDe,
   panels: panelsDe,
   stage: stageDe,
-  lazy: lazyDe
+  lazy: lazyDe,
+  state: stateDe
 } satisfies SameKeys<Resources>

@@ -4,6 +4,7 @@ import { requestsEn } from './parts/requests.en'
 import { panelsEn } from './parts/panels.en'
 import { stageEn } from './parts/stage.en'
 import { lazyEn } from './parts/lazy.en'
+import { stateEn } from './parts/state.en'
 
 export const en = {
   common: { cancel: 'Cancel', close: 'Close' },
@@ -345,7 +346,9 @@ export const en = {
   requests: requestsEn,
   panels: panelsEn,
   stage: stageEn,
-  lazy: lazyEn
+  lazy: lazyEn,
+  /** the state words of VMs, containers and hosts, shared by every area above */
+  state: stateEn
 }
 
 export type Resources = typeof en

@@ -281,7 +281,7 @@ export class ClientView extends Container {
         text.position.set(Math.round(x + fs * 0.6 + inner * (i + 0.5) / 3 - text.width / 2), rowsTop + this.rowHeight + (this.rowHeight - text.height) / 2)
       }
       const os = catalog.GUEST_OSES['alpine-3.20']
-      const vmState = this.tr(`requests.client.vmState.${vm ? vm.state : 'none'}`)
+      const vmState = vm ? this.tr(`state.${vm.state}`, { defaultValue: vm.state }) : this.tr('requests.client.vmNone')
       fitText(this.vmText, this.tr('requests.client.vm', { os: os ? `Linux ${os.kernel}` : 'Linux', state: vmState }), inner - fs * 0.6)
       this.vmText.position.set(x + fs * 0.9, rowsTop + this.rowHeight * 2 + (this.rowHeight - this.vmText.height) / 2)
       const laptopLine = laptop

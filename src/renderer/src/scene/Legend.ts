@@ -13,8 +13,8 @@ const SWATCHES: readonly (readonly [FillName, string])[] = [
 ]
 
 const ICONS: readonly (readonly [VisualState, string])[] = [
-  ['starting', 'stage.legend.starting'], ['running', 'stage.legend.running'], ['paused', 'stage.legend.paused'],
-  ['off', 'stage.legend.stopped'], ['crashed', 'stage.legend.crashed']
+  ['starting', 'state.starting'], ['running', 'state.running'], ['paused', 'state.paused'],
+  ['off', 'state.stopped'], ['crashed', 'state.crashed']
 ]
 
 export class Legend extends Container {

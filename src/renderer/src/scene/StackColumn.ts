@@ -101,15 +101,16 @@ export class StackColumn extends Container {
   private readonly stateWords: WordCache<string>
   private readonly phaseWords: WordCache<string>
   private readonly healthWords: WordCache<string>
-  private readonly exitWords: WordCache<number>
+  /** an exited container's word: its exit code, or 'oomKilled' */
+  private readonly exitWords: WordCache<number | 'oomKilled'>
 
   constructor(readonly side: ColumnSide, palette: Palette, private readonly tr: Translate) {
     super()
     this.palette = palette
-    this.stateWords = new WordCache((raw) => tr(`stage.state.${raw}`, { defaultValue: raw }))
+    this.stateWords = new WordCache((raw) => tr(`state.${raw}`, { defaultValue: raw }))
     this.phaseWords = new WordCache((raw) => tr(`stage.phase.${raw}`, { defaultValue: raw }))
     this.healthWords = new WordCache((raw) => tr(`stage.health.${raw}`, { defaultValue: raw }))
-    this.exitWords = new WordCache((code) => tr('stage.state.exitedCode', { code }))
+    this.exitWords = new WordCache((code) => code === 'oomKilled' ? tr('stage.exited.oomKilled') : tr('stage.exited.code', { code }))
     this.hardware = new HardwareView(palette, tr)
     this.kernelBlock = new LayerBlock(side === 'vm' ? 'host-os' : 'shared-kernel', 'kernel', palette)
     this.middleBlock = new LayerBlock(side === 'vm' ? 'hypervisor' : 'docker', side === 'vm' ? 'hypervisor' : 'docker', palette)
@@ -365,7 +366,7 @@ export class StackColumn extends Container {
     const current = c.plannedPhases[c.phaseIndex]
     let word: string
     if (c.state === 'starting' && current) word = this.phaseWords.get(current.name)
-    else if (c.state === 'exited') word = c.oomKilled ? this.stateWords.get('oomKilled') : this.exitWords.get(c.exitCode ?? 0)
+    else if (c.state === 'exited') word = this.exitWords.get(c.oomKilled ? 'oomKilled' : (c.exitCode ?? 0))
     else if (c.state === 'running' && c.health) word = this.healthWords.get(c.health.status)
     else word = this.stateWords.get(c.state)
     view.setVisual(visual, word)

@@ -65,7 +65,7 @@ function describeInstanceLayer(state: Readonly<WorldState>, kind: SceneLayerKind
       case 'guest-os': return tr('stage.describe.guestOs', { os: os?.label ?? vm.os, name })
       case 'vm-apps': return tr(vm.docker ? 'stage.describe.vmAppsDocker' : 'stage.describe.vmApps', { name })
       default: {
-        const vmState = tr(`stage.state.${vm.state}`, { defaultValue: vm.state })
+        const vmState = tr(`state.${vm.state}`, { defaultValue: vm.state })
         if (ms === null) return tr('stage.describe.instance', { name, state: vmState })
         return tr(vm.startupMs !== null ? 'stage.describe.vmBooted' : 'stage.describe.vmBooting', { name, state: vmState, time: formatStopwatch(ms) })
       }
@@ -86,7 +86,7 @@ function describeInstanceLayer(state: Readonly<WorldState>, kind: SceneLayerKind
       }
       case 'shim': return tr('stage.describe.shim', { name, mb: catalog.INSTANCE_OVERHEAD_MB.containerRunc.value })
       default: {
-        const ctrState = tr(`stage.state.${c.state}`, { defaultValue: c.state })
+        const ctrState = tr(`state.${c.state}`, { defaultValue: c.state })
         if (ms === null) return tr('stage.describe.instance', { name, state: ctrState })
         return tr(c.startupMs !== null ? 'stage.describe.ctrStarted' : 'stage.describe.ctrStarting', { name, state: ctrState, time: formatStopwatch(ms) })
       }

@@ -140,7 +140,7 @@ function Comparison({ experiment }: { experiment: ExperimentView }) {
   const { t } = useTranslation()
   const sides = experiment.sides
   const stateCell = (s: SideView): string => {
-    const state = t(`lab.state.${s.target.state}`, { defaultValue: s.target.state })
+    const state = t(`state.${s.target.state}`, { defaultValue: s.target.state })
     if (s.target.exitCode === null || s.target.state === 'running') return state
     return t(s.target.oomKilled ? 'lab.result.exitOom' : 'lab.result.exit', { state, code: s.target.exitCode })
   }

@@ -100,7 +100,7 @@ export function FaultPanel() {
               </div>
               {running
                 ? <p className="hint"><Trans i18nKey="lab.panel.eachRuns" t={t} values={{ command: faultPreview('panic', name, {}).replace('panic', '…') }} components={{ code: <code /> }} /></p>
-                : <p className="hint">{t('lab.panel.notRunning', { name, state: t(`lab.state.${state ?? ''}`, { defaultValue: state ?? '' }) })}</p>}
+                : <p className="hint">{t('lab.panel.notRunning', { name, state: t(`state.${state ?? ''}`, { defaultValue: state ?? '' }) })}</p>}
             </>
           ) : (
             <p className="empty lab-empty">{t('lab.panel.empty')}</p>

@@ -47,5 +47,5 @@ export function phaseLabel(name: string): string {
 
 /** An instance's or host's state in words (the raw value stays in data attributes and filters). */
 export function stateLabel(state: string): string {
-  return state ? t(`panels.state.${state}`, { defaultValue: state }) : state
+  return state ? t(`state.${state}`, { defaultValue: state }) : state
 }

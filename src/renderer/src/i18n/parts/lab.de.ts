@@ -4,11 +4,6 @@ export const labDe = {
   kind: { vm: 'VM', container: 'Container', host: 'Host', ctr: 'CTR' },
   named: { vm: 'VM {{name}}', container: 'Container {{name}}' },
   sideTitle: '{{who}} auf {{where}}',
-  state: {
-    created: 'erstellt', starting: 'startet', running: 'läuft', paused: 'pausiert', exited: 'beendet', restarting: 'startet neu',
-    removed: 'entfernt', stopped: 'gestoppt', stopping: 'stoppt', crashed: 'abgestürzt', deleted: 'gelöscht',
-    up: 'läuft', panicked: 'Kernel Panic', rebooting: 'startet neu', off: 'aus'
-  },
   fault: {
     panic: {
       label: 'Panic', name: 'Kernel Panic', before: 'vor der Kernel Panic',

@@ -7,12 +7,6 @@ export const labEn = {
   named: { vm: 'VM {{name}}', container: 'Container {{name}}' },
   /** "Container nginx-ctr on container-host" */
   sideTitle: '{{who}} on {{where}}',
-  /** instance, VM and host states as words (the raw value stays in data attributes) */
-  state: {
-    created: 'created', starting: 'starting', running: 'running', paused: 'paused', exited: 'exited', restarting: 'restarting',
-    removed: 'removed', stopped: 'stopped', stopping: 'stopping', crashed: 'crashed', deleted: 'deleted',
-    up: 'up', panicked: 'panicked', rebooting: 'rebooting', off: 'off'
-  },
   fault: {
     panic: {
       label: 'Panic', name: 'Kernel panic', before: 'before the kernel panic',

@@ -1,11 +1,6 @@
 // Deutsch: the panels area (merged into de.ts under `panels`); the same keys as panels.en.ts.
 export const panelsDe = {
   kind: { vm: 'VM', container: 'Container', vmShort: 'VM', containerShort: 'ctr' },
-  state: {
-    created: 'erstellt', starting: 'startet', running: 'läuft', paused: 'pausiert', exited: 'beendet', restarting: 'startet neu',
-    removed: 'entfernt', stopped: 'gestoppt', stopping: 'fährt herunter', crashed: 'abgestürzt', deleted: 'gelöscht',
-    up: 'läuft', panicked: 'Kernel Panic', rebooting: 'startet neu', off: 'aus'
-  },
   phase: {
     'vmm-init': 'VMM-Initialisierung', firmware: 'Firmware', bootloader: 'Bootloader', kernel: 'Kernel', initramfs: 'initramfs', userspace: 'Userspace',
     'vmm-start': 'VMM-Start', 'api-config': 'API-Konfiguration', 'kernel-and-init': 'Kernel und init',

@@ -1,12 +1,6 @@
 // English strings of the panels area (merged into en.ts under `panels`).
 export const panelsEn = {
   kind: { vm: 'VM', container: 'Container', vmShort: 'VM', containerShort: 'ctr' },
-  /** instance, host and engine states as the badges show them (the raw value stays in data attributes) */
-  state: {
-    created: 'created', starting: 'starting', running: 'running', paused: 'paused', exited: 'exited', restarting: 'restarting',
-    removed: 'removed', stopped: 'stopped', stopping: 'stopping', crashed: 'crashed', deleted: 'deleted',
-    up: 'up', panicked: 'panicked', rebooting: 'rebooting', off: 'off'
-  },
   /** start phases of the built-in catalog (VM boot, microVM boot, container start) */
   phase: {
     'vmm-init': 'vmm-init', firmware: 'firmware', bootloader: 'bootloader', kernel: 'kernel', initramfs: 'initramfs', userspace: 'userspace',

@@ -109,16 +109,7 @@ export const requestsDe = {
     containers: 'Container: {{list}}',
     containersNone: 'Container: noch keine',
     vm: 'versteckte Linux-VM „docker-desktop“ · {{os}} · {{state}}',
-    vmState: {
-      none: 'nicht angelegt',
-      stopped: 'gestoppt',
-      starting: 'startet',
-      running: 'läuft',
-      paused: 'pausiert',
-      stopping: 'stoppt',
-      crashed: 'abgestürzt',
-      deleted: 'gelöscht'
-    },
+    vmNone: 'nicht angelegt',
     laptop_one: 'Laptop: macOS {{kernel}} · {{count}} Kern · {{memory}}',
     laptop_other: 'Laptop: macOS {{kernel}} · {{count}} Kerne · {{memory}}',
     laptopBare: 'Laptop: macOS'

@@ -112,16 +112,8 @@ export const requestsEn = {
     containers: 'containers: {{list}}',
     containersNone: 'containers: none yet',
     vm: 'hidden Linux VM “docker-desktop” · {{os}} · {{state}}',
-    vmState: {
-      none: 'not created',
-      stopped: 'stopped',
-      starting: 'starting',
-      running: 'running',
-      paused: 'paused',
-      stopping: 'stopping',
-      crashed: 'crashed',
-      deleted: 'deleted'
-    },
+    /** in place of {{state}} in `vm` while there is no such VM (a VM's states are in the shared `state` table) */
+    vmNone: 'not created',
     laptop_one: 'laptop: macOS {{kernel}} · {{count}} core · {{memory}}',
     laptop_other: 'laptop: macOS {{kernel}} · {{count}} cores · {{memory}}',
     laptopBare: 'laptop: macOS'

@@ -53,19 +53,8 @@ export const stageDe = {
     libs: 'Libs: {{image}}',
     app: 'App: {{app}}'
   },
-  state: {
-    stopped: 'gestoppt',
-    starting: 'startet',
-    running: 'läuft',
-    paused: 'pausiert',
-    stopping: 'fährt herunter',
-    crashed: 'abgestürzt',
-    deleted: 'gelöscht',
-    created: 'erstellt',
-    exited: 'beendet',
-    restarting: 'startet neu',
-    removed: 'entfernt',
-    exitedCode: 'beendet ({{code}})',
+  exited: {
+    code: 'beendet ({{code}})',
     oomKilled: 'vom OOM-Killer beendet'
   },
   health: {
@@ -99,12 +88,7 @@ export const stageDe = {
     vmHardware: 'Virtuelle HW',
     guestOs: 'Gast-OS',
     libs: 'Image-Bibliotheken',
-    app: 'Apps',
-    starting: 'startet',
-    running: 'läuft',
-    paused: 'pausiert',
-    stopped: 'gestoppt',
-    crashed: 'abgestürzt'
+    app: 'Apps'
   },
   list: {
     vmColumn: 'VM-Stack auf {{host}}',

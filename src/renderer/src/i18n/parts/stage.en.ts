@@ -54,20 +54,9 @@ export const stageEn = {
     libs: 'libs: {{image}}',
     app: 'app: {{app}}'
   },
-  /** the state word under an instance's name (docker's and the VM manager's own words in English) */
-  state: {
-    stopped: 'stopped',
-    starting: 'starting',
-    running: 'running',
-    paused: 'paused',
-    stopping: 'stopping',
-    crashed: 'crashed',
-    deleted: 'deleted',
-    created: 'created',
-    exited: 'exited',
-    restarting: 'restarting',
-    removed: 'removed',
-    exitedCode: 'exited ({{code}})',
+  /** the word under an exited container's name, in place of the plain state word (the shared `state` table has the others) */
+  exited: {
+    code: 'exited ({{code}})',
     oomKilled: 'OOM-killed'
   },
   health: {
@@ -102,12 +91,7 @@ export const stageEn = {
     vmHardware: 'Virtual HW',
     guestOs: 'Guest OS',
     libs: 'Image libs',
-    app: 'Apps',
-    starting: 'starting',
-    running: 'running',
-    paused: 'paused',
-    stopped: 'stopped',
-    crashed: 'crashed'
+    app: 'Apps'
   },
   /** the screen-reader list of the stage's layers */
   list: {
