@@ -5,11 +5,19 @@ import { dropReleasedTextKeys } from './pixiPatches'
 vi.stubGlobal('navigator', { userAgent: 'node' })
 const { CanvasTextSystem } = await import('pixi.js')
 
+/** The text system with the private parts these tests reach for (the key table and the texture return). */
+interface TextSystemInside {
+  _activeTextures: Record<string, unknown>
+  returnTexture: (texture: unknown) => void
+  decreaseReferenceCount: (key: string) => void
+}
+const bareTextSystem = (): TextSystemInside => Object.create(CanvasTextSystem.prototype) as TextSystemInside
+
 describe('dropReleasedTextKeys', () => {
   it("pixi's own release still leaves the key behind as null (when this fails, the patch can go)", () => {
-    const system = Object.create(CanvasTextSystem.prototype) as InstanceType<typeof CanvasTextSystem> & { _activeTextures: Record<string, unknown> }
+    const system = bareTextSystem()
     system._activeTextures = { 'web-style': { texture: {}, usageCount: 1 } }
-    ;(system as unknown as { returnTexture: () => void }).returnTexture = () => {}
+    system.returnTexture = () => {}
     system.decreaseReferenceCount('web-style')
     expect(Object.keys(system._activeTextures)).toEqual(['web-style'])
     expect(system._activeTextures['web-style']).toBeNull()
@@ -17,9 +25,9 @@ describe('dropReleasedTextKeys', () => {
 
   it('drops a released key, keeps one still in use, and patches once', () => {
     const released: unknown[] = []
-    const system = Object.create(CanvasTextSystem.prototype) as InstanceType<typeof CanvasTextSystem> & { _activeTextures: Record<string, unknown> }
+    const system = bareTextSystem()
     system._activeTextures = { a: { texture: 'A', usageCount: 2 }, b: { texture: 'B', usageCount: 1 } }
-    ;(system as unknown as { returnTexture: (t: unknown) => void }).returnTexture = (t) => released.push(t)
+    system.returnTexture = (t) => released.push(t)
     dropReleasedTextKeys(system)
     dropReleasedTextKeys(system)
     system.decreaseReferenceCount('a')
