@@ -1,8 +1,9 @@
-// `npm run soak -- --minutes N [--warmup S] [--census] [--json] [--reuse-build]`: simulated classroom use of the web build in
+// `npm run soak -- --minutes N [--warmup S] [--census] [--diff] [--json] [--reuse-build]`: simulated classroom use of the web build in
 // headless chromium for N minutes (default 10), then the post-GC heap, the Pixi display objects, the world's
 // collections and the DOM counters against their values after the warm-up (default 60 s, or a sixth of the run
 // when that is shorter). Target: heap within 10% and the counts within 10%. Exit code 1 when a bound is broken or
-// the page logged an error. --census says what grew (heap by constructor, DOM by tag.class) between the two.
+// the page logged an error. --census says what grew (heap by constructor, DOM by tag.class) between the two;
+// --diff names the retainers holding the heap objects that are new since the warm-up (tests/soak/heapDiff.ts).
 import { parseArgs } from 'node:util'
 import { launchChromium, newPage, openApp, serveStatic, webFolder } from '../bench/renderPage.ts'
 import { assertHooks } from '../bench/renderHooks.ts'
@@ -14,6 +15,7 @@ const { values } = parseArgs({
     warmup: { type: 'string' },
     json: { type: 'boolean', default: false },
     census: { type: 'boolean', default: false },
+    diff: { type: 'boolean', default: false },
     'reuse-build': { type: 'boolean', default: false }
   }
 })
@@ -33,7 +35,7 @@ async function main(): Promise<number> {
     await openApp(page, server.url)
     await assertHooks(page)
     const cdp = await page.context().newCDPSession(page)
-    const result = await soak(page, cdp, { durationMs, warmupMs, log: say, census: values.census })
+    const result = await soak(page, cdp, { durationMs, warmupMs, log: say, census: values.census, diff: values.diff })
     for (const line of soakLines(result)) say(line)
     const broken = outOfBounds(result, 1.1, 1.1)
     for (const b of broken) say(`  ✗ out of bounds: ${b}`)

@@ -8,6 +8,7 @@ import type { CDPSession, ConsoleMessage, Page } from '@playwright/test'
 import { domCounters, heapAfterGc, liveCounts, mb, runLines, type DomCounters, type LiveCounts } from '../bench/renderHooks'
 import { lessonDown, lessonFault, lessonUp } from './classroom'
 import { censusGrowth, domCensus, heapCensus, type Census } from './census'
+import { growthLines, heapGrowth, takeSnapshot, type HeapGraph } from './heapDiff'
 
 export const ALLOWED_CONSOLE_ERRORS: RegExp[] = [/frame-ancestors.*(ignored|delivered via a <meta> element)/i]
 const ROUNDS_PER_CYCLE = 2
@@ -37,6 +38,8 @@ export interface SoakResult {
   uiHiccups: string[]
   /** with `census`: what grew between the warm-up and the end, heap by constructor and DOM by tag.class */
   growth: { heap: string[]; dom: string[] } | null
+  /** with `diff`: the objects new since the warm-up, by the nearest retainer that was already there */
+  heapDiff: string[] | null
   skipped: string[]
 }
 
@@ -46,6 +49,8 @@ export interface SoakOptions {
   log?: (line: string) => void
   /** take heap and DOM censuses at the warm-up and the end, to say what grew (a few seconds each) */
   census?: boolean
+  /** take full heap snapshots at the warm-up and the end and say which retainers hold the new objects */
+  diff?: boolean
 }
 
 async function settle(page: Page): Promise<LiveCounts> {
@@ -180,6 +185,7 @@ export async function soak(page: Page, cdp: CDPSession, options: SoakOptions): P
   let warm: SoakSnapshot | null = null
   const resets: SoakSnapshot[] = []
   let censusAtWarm: { heap: Census; dom: Census } | null = null
+  let graphAtWarm: HeapGraph | null = null
   while (true) {
     const cycleStart = Date.now()
     for (let i = 0; i < ROUNDS_PER_CYCLE; i++, round++) {
@@ -210,6 +216,7 @@ export async function soak(page: Page, cdp: CDPSession, options: SoakOptions): P
     if (!warm && elapsed >= options.warmupMs) {
       warm = snap
       if (options.census) censusAtWarm = { heap: await heapCensus(cdp), dom: await domCensus(page) }
+      if (options.diff) graphAtWarm = await takeSnapshot(cdp)
     }
     if (warm && snap !== warm && elapsed + lastCycleMs > options.durationMs) break
     if (errors.length) break
@@ -233,6 +240,7 @@ export async function soak(page: Page, cdp: CDPSession, options: SoakOptions): P
   const growth = censusAtWarm
     ? { heap: censusGrowth(censusAtWarm.heap, await heapCensus(cdp)), dom: censusGrowth(censusAtWarm.dom, await domCensus(page)) }
     : null
+  const heapDiff = graphAtWarm ? growthLines(heapGrowth(graphAtWarm, await takeSnapshot(cdp))) : null
   return {
     durationS: Math.round((Date.now() - started) / 1000),
     rounds: round,
@@ -248,6 +256,7 @@ export async function soak(page: Page, cdp: CDPSession, options: SoakOptions): P
     errors,
     uiHiccups: uiFailures.slice(0, 10),
     growth,
+    heapDiff,
     skipped: ['xstate actors: the machines are used as pure transition functions (no live actors to count)']
   }
 }
@@ -284,6 +293,7 @@ export function soakLines(r: SoakResult): string[] {
     ...r.failedSamples.slice(0, 6).map((f) => `  (failed line) ${f}`),
     ...(r.growth ? ['  grew from the warm-up to the end (heap, by constructor):', ...r.growth.heap.map((g) => `    ${g}`),
       '  grew (DOM, by tag.class):', ...r.growth.dom.map((g) => `    ${g}`)] : []),
+    ...(r.heapDiff ?? []),
     ...r.skipped.map((s) => `  skipped: ${s}`),
     ...r.uiHiccups.map((u) => `  (slow control, not a failure) ${u}`),
     ...r.errors.map((e) => `  ✗ ${e}`)
