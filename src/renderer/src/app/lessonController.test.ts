@@ -53,14 +53,16 @@ function openApp(): { sim: SimController; lessons: LessonController } {
 }
 
 /** What a restart does with the autosave's payload: decode it, restore it, let the lesson player pick the lesson up. */
-async function reopen(payload: string): Promise<LessonController> {
+async function reopenApp(payload: string): Promise<{ sim: SimController; lessons: LessonController }> {
   const decoded = decodeSandboxSave(payload)
   if (!decoded.ok) throw new Error(decoded.reason)
-  const { sim, lessons } = openApp()
-  sim.restoreAutosave(decoded.save)
-  await lessons.applyLaunchOptions(new URLSearchParams())
-  return lessons
+  const app = openApp()
+  app.sim.restoreAutosave(decoded.save)
+  await app.lessons.applyLaunchOptions(new URLSearchParams())
+  return app
 }
+
+const reopen = async (payload: string): Promise<LessonController> => (await reopenApp(payload)).lessons
 
 /** The payload with its lesson part changed, as an older or a hand-edited save would have it. */
 function withLesson(payload: string, change: (lesson: Record<string, unknown>) => void): string {
@@ -113,5 +115,18 @@ describe('LessonController resume', () => {
     const lessons = await reopen(withLesson(payload, (lesson) => { lesson['ranSteps'] = [0, 1, 99] }))
     expect(lessons.store.getSnapshot().active?.lesson.id).toBe('stack-layers')
     expect(ranSteps(lessons)).toEqual([0, 1])
+  })
+
+  it('keeps the prediction committed before a step, so the step neither asks nor runs again', async () => {
+    // step 2 of stack-layers asks for a prediction before it runs
+    const before = await reopenApp(payload)
+    before.lessons.goToStep(2)
+    await before.lessons.commitPrediction(2, 1)
+    expect(ranSteps(before.lessons)).toEqual([0, 1, 2])
+    const lessons = await reopen(before.sim.autosavePayload())
+    const active = lessons.store.getSnapshot().active
+    expect(active?.stepIndex).toBe(2)
+    expect(active?.predictions).toEqual({ 2: 1 })
+    expect(ranSteps(lessons)).toEqual([0, 1, 2])
   })
 })

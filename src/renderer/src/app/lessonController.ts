@@ -151,7 +151,7 @@ export class LessonController implements LessonActions {
     return {
       lesson: s.lesson, origin: a.origin, fileName: a.fileName, seed: s.seed, log: s.log.map((e) => ({ ...e })),
       clockMs: s.world.clockMs, stepIndex: a.stepIndex, hints: a.hints.map((h) => h.index), hintsUsed: s.hintsUsed,
-      showMeUsed: s.showMeUsed, startedAt: a.startedAt, ranSteps: [...a.ranSteps]
+      showMeUsed: s.showMeUsed, startedAt: a.startedAt, ranSteps: [...a.ranSteps], predictions: { ...a.predictions }
     }
   }
 
@@ -177,6 +177,8 @@ export class LessonController implements LessonActions {
       a.startedAt = saved.startedAt
       // the log cannot say which lines came from a step's button, so the steps run are kept as they were
       a.ranSteps = new Set(saved.ranSteps ?? [])
+      // and the answers committed, so a step that asked for a prediction does not ask (and run) again
+      a.predictions = Object.fromEntries(Object.entries(saved.predictions ?? {}).map(([index, choice]) => [Number(index), choice]))
       const limit = saved.lesson.exercise?.timeLimitMinutes
       a.deadline = limit ? Date.parse(saved.startedAt) + limit * 60_000 : null
       this.goToStep(saved.stepIndex)

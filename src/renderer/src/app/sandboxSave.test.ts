@@ -47,6 +47,17 @@ describe('sandbox save format', () => {
     expect(negative).toMatchObject({ ok: true, lessonDropped: expect.stringContaining('$.lesson.ranSteps'), save: { lesson: null, sandbox: { history: ['docker ps'] } } })
   })
 
+  it('keeps the predictions committed, drops one for a step past the last, and refuses a key that is not a step', () => {
+    const lessonPart = { lesson, origin: 'builtin', fileName: null, seed: 1, log: [], clockMs: 0, stepIndex: 0, hints: [], hintsUsed: 0, showMeUsed: false, startedAt: '2026-11-29T10:00:00.000Z' }
+    const save = (predictions: Record<string, number>): string => JSON.stringify({ schema: 'stacklab.sandbox/2', sandbox: { world, session: [], history: ['docker ps'] }, lesson: { ...lessonPart, predictions } })
+    const kept = decodeSandboxSave(save({ 1: 2, [lesson.steps.length]: 0 }))
+    expect(kept).toMatchObject({ ok: true, lessonDropped: null })
+    if (!kept.ok) return
+    expect(kept.save.lesson?.predictions).toEqual({ 1: 2 })
+    const notAStep = decodeSandboxSave(save({ first: 1 }))
+    expect(notAStep).toMatchObject({ ok: true, lessonDropped: expect.stringContaining('$.lesson.predictions'), save: { lesson: null } })
+  })
+
   it('migrates version 1: its world becomes the sandbox, entries without endMs last no time, no lesson', () => {
     const v1 = JSON.stringify({ schema: 'stacklab.sandbox/1', world, session: [{ atMs: 100, line: 'vm start ubuntu' }, { atMs: 300, endMs: 400, line: 'docker ps' }], history: ['vm start ubuntu'], speed: 4, timing: 'compressed' })
     const decoded = decodeSandboxSave(v1)

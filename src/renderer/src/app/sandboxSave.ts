@@ -5,10 +5,11 @@
 //              the stage (version 1 saved whatever was on the stage, so a lesson's world replaced the sandbox)
 //     lesson   the lesson or exercise in progress, or null: its content, seed and the learner's command log with
 //              virtual times, so it is rebuilt by replaying the log (the simulation is deterministic); the step
-//              shown, the hints shown, and ranSteps — the steps run with "Run step", which the log cannot tell
-//              (it does not say which line came from a step's button and which was typed). ranSteps is optional:
-//              saves written before it was kept resume with no step marked as run; indices past the lesson's last
-//              step are dropped on read rather than costing the learner the lesson.
+//              shown, the hints shown, ranSteps — the steps run with "Run step", which the log cannot tell (it
+//              does not say which line came from a step's button and which was typed) — and predictions, the
+//              answer committed before a step that asks for one (step index → choice). Both are optional: saves
+//              written before they were kept resume with no step marked as run and no answer given; indices past
+//              the lesson's last step are dropped on read rather than costing the learner the lesson.
 //     speed, timing
 //     A lesson part that no longer loads is dropped with a reason (decoded.lessonDropped); the sandbox is kept.
 //   stacklab.sandbox/1 (until 2026-11): { world, session, history, speed, timing } — migrated on read: its world
@@ -48,15 +49,20 @@ const LessonPartFields = z.object({
   showMeUsed: z.boolean(),
   startedAt: z.string().max(100),
   /** the steps the learner ran with "Run step" (indices into the lesson's steps); absent in saves made before it was kept */
-  ranSteps: z.array(z.number().int().min(0)).max(1000).optional()
+  ranSteps: z.array(z.number().int().min(0)).max(1000).optional(),
+  /** the prediction committed per step (step index → the choice's index); absent in saves made before it was kept */
+  predictions: z.record(z.string().regex(/^\d{1,4}$/, 'a step index'), z.number().int().min(0).max(1000)).optional()
 })
 
 /** A step index past the lesson's steps names nothing to mark (a hand-edited save, or a lesson that lost steps):
  * it is dropped, not a reason to drop the lesson in progress. */
 function withoutStepsBeyondLesson(part: z.infer<typeof LessonPartFields>): z.infer<typeof LessonPartFields> {
-  if (!part.ranSteps) return part
   const stepCount = part.lesson.steps.length
-  return { ...part, ranSteps: part.ranSteps.filter((index) => index < stepCount) }
+  return {
+    ...part,
+    ...(part.ranSteps ? { ranSteps: part.ranSteps.filter((index) => index < stepCount) } : {}),
+    ...(part.predictions ? { predictions: Object.fromEntries(Object.entries(part.predictions).filter(([index]) => Number(index) < stepCount)) } : {})
+  }
 }
 
 const LessonPart = LessonPartFields.transform(withoutStepsBeyondLesson)
