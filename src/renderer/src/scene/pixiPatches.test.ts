@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest'
-import { dropReleasedTextKeys } from './pixiPatches'
+import { capCache, dropReleasedTextKeys } from './pixiPatches'
 
 // pixi.js reads navigator when it loads; the text system itself needs no browser for these calls
 vi.stubGlobal('navigator', { userAgent: 'node' })
-const { CanvasTextSystem } = await import('pixi.js')
+const { BitmapFontManager, CanvasTextSystem } = await import('pixi.js')
 
 /** The text system with the private parts these tests reach for (the key table and the texture return). */
 interface TextSystemInside {
@@ -35,5 +35,32 @@ describe('dropReleasedTextKeys', () => {
     system.decreaseReferenceCount('missing')
     expect(Object.keys(system._activeTextures)).toEqual(['a'])
     expect(released).toEqual(['B'])
+  })
+})
+
+describe('capCache', () => {
+  it("pixi's bitmap-text layout cache is the LRU of 1,000 the patch is about (when this fails, look again)", () => {
+    expect(BitmapFontManager.measureCache.max).toBe(1000)
+  })
+
+  it('keeps an LRU of the same kind to the new cap, evicting the least recently used', () => {
+    const cache = BitmapFontManager.measureCache
+    capCache(cache, 3)
+    for (const key of ['a', 'b', 'c', 'd', 'e']) cache.set(key, { key } as never)
+    expect(cache.size).toBe(3)
+    expect(cache.keys()).toEqual(['c', 'd', 'e'])
+    cache.clear()
+    capCache(cache, 1000)
+  })
+
+  it('empties a cache already over the new cap, which tiny-lru would otherwise never shrink', () => {
+    const cache = BitmapFontManager.measureCache
+    for (let i = 0; i < 10; i++) cache.set(`k${i}`, { i } as never)
+    capCache(cache, 4)
+    expect(cache.size).toBe(0)
+    for (let i = 0; i < 10; i++) cache.set(`n${i}`, { i } as never)
+    expect(cache.size).toBe(4)
+    cache.clear()
+    capCache(cache, 1000)
   })
 })
