@@ -1,14 +1,12 @@
 // The renderer's entry: pick the platform, restore the autosave, start the loop, mount React.
-// Pixi v8 compiles shaders with new Function(); the CSP forbids eval, so its CSP-safe polyfills load first.
-import 'pixi.js/unsafe-eval'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import { SimController } from './app/SimController'
 import { Autosaver } from './app/Autosaver'
 import { installTestHooks } from './app/testHooks'
 import { createPlatform } from './platform/createPlatform'
-import { currentLanguage, i18n } from './i18n'
-import type { RendererPreference, StackScene } from './scene/StackScene'
+import { currentLanguage, i18n, languageReady } from './i18n'
+import { StackScene, type RendererPreference } from './scene/StackScene'
 
 function rendererPreference(params: URLSearchParams): RendererPreference {
   const value = params.get('renderer')
@@ -24,6 +22,10 @@ function storedProjector(): boolean {
 }
 
 async function main(): Promise<void> {
+  // the stage (Pixi) is a chunk of its own: start fetching it now, while the autosave loads and React renders
+  StackScene.preload()
+  // German is a chunk of its own: the autosave's notices and the first render are already in the chosen language
+  await languageReady
   const params = new URLSearchParams(window.location.search)
   const platform = createPlatform()
   // the desktop app's menu, dialog filters and messages follow the page's language: now (before the autosave is

@@ -1,10 +1,11 @@
 // i18next for the renderer: English (complete) and German, the language chosen by ?lang=, then the last choice
-// (localStorage), then the browser's language. Initialised synchronously on import, so the first render is
-// already in the right language. `?longStrings=1` doubles every translated string to catch layouts that break.
-import i18next, { type TOptions } from 'i18next'
+// (localStorage), then the browser's language. English is inline (it is also every key's fallback); German is a
+// chunk of its own, loaded when it is first chosen — at start (main() awaits `languageReady` before the first
+// render, so the page never flashes English) or at a switch (i18next loads it before it changes the language).
+// `?longStrings=1` doubles every translated string to catch layouts that break.
+import i18next, { type BackendModule, type TOptions } from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { en } from './en'
-import { de } from './de'
 
 export const LANGUAGES: readonly { code: string; name: string }[] = [
   { code: 'en', name: 'English' },
@@ -51,13 +52,29 @@ export function stretch(text: string): string {
   return longStrings ? `${text} ${text}` : text
 }
 
+/** Loads the tables that are not inline (German) when i18next first needs them. */
+const onDemand: BackendModule = {
+  type: 'backend',
+  init: () => {},
+  read: (language, namespace, done) => {
+    if (language !== 'de' || namespace !== 'translation') {
+      done(null, {})
+      return
+    }
+    import('./de').then(({ de }) => done(null, de), (error: unknown) => done(error instanceof Error ? error : new Error(String(error)), null))
+  }
+}
+
 export const i18n = i18next.createInstance()
 
-i18n
+/** Settles once the first language's table is there (at once for English; German is fetched first). */
+export const languageReady: Promise<void> = i18n
   .use(initReactI18next)
+  .use(onDemand)
   .use({ type: 'postProcessor', name: 'longStrings', process: (value: string) => `${value} ${value}` })
   .init({
-    resources: { en: { translation: en }, de: { translation: de } },
+    resources: { en: { translation: en } },
+    partialBundledLanguages: true,
     lng: supported(params().get('lang')) ?? supported(stored()) ?? supported(host.navigator?.language) ?? 'en',
     fallbackLng: 'en',
     supportedLngs: SUPPORTED,
@@ -66,7 +83,7 @@ i18n
     returnNull: false,
     postProcess: longStrings ? ['longStrings'] : false
   })
-  .catch(() => { /* resources are inline: init cannot fail to load */ })
+  .then(() => undefined, () => undefined) // a table that fails to load leaves its keys to the English fallback
 
 function applyLang(lng: string): void {
   try {
