@@ -1,6 +1,7 @@
 // What grew, when the soak's heap or DOM counts grow: a census of the JS heap by constructor (a CDP heap snapshot,
 // aggregated here) and of the DOM by tag and first class, and the difference between two censuses.
 import type { CDPSession, Page } from '@playwright/test'
+import { snapshotText } from './heapDiff'
 
 export type Census = Map<string, { count: number; bytes: number }>
 
@@ -12,15 +13,7 @@ interface HeapSnapshotJson {
 
 /** Heap objects by type and constructor name (after a GC: a snapshot collects first). */
 export async function heapCensus(cdp: CDPSession): Promise<Census> {
-  const chunks: string[] = []
-  const onChunk = (event: { chunk: string }): void => { chunks.push(event.chunk) }
-  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk)
-  try {
-    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false })
-  } finally {
-    cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk)
-  }
-  const snap = JSON.parse(chunks.join('')) as HeapSnapshotJson
+  const snap = JSON.parse(await snapshotText(cdp)) as HeapSnapshotJson
   const fields = snap.snapshot.meta.node_fields
   const types = snap.snapshot.meta.node_types[0]
   const width = fields.length

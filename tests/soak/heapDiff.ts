@@ -31,18 +31,21 @@ export interface HeapGraph {
   edgeTypes: string[]
 }
 
-export async function takeSnapshot(cdp: CDPSession): Promise<HeapGraph> {
+/** A heap snapshot of the page, as V8's JSON text (a snapshot collects garbage first). */
+export async function snapshotText(cdp: CDPSession): Promise<string> {
   const chunks: string[] = []
   const onChunk = (event: { chunk: string }): void => { chunks.push(event.chunk) }
   cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk)
   try {
-    await cdp.send('HeapProfiler.collectGarbage')
     await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false })
   } finally {
     cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk)
   }
-  const text = chunks.join('')
-  return parseSnapshot(JSON.parse(text) as SnapshotJson)
+  return chunks.join('')
+}
+
+export async function takeSnapshot(cdp: CDPSession): Promise<HeapGraph> {
+  return parseSnapshot(JSON.parse(await snapshotText(cdp)) as SnapshotJson)
 }
 
 export function parseSnapshot(snap: SnapshotJson): HeapGraph {
@@ -97,6 +100,18 @@ function edgeLabel(g: HeapGraph, k: number): string {
   if (type === 'element' || type === 'hidden') return '[]'
   const name = g.strings[g.edgeName[k]!] ?? '?'
   return type === 'internal' ? `(${name})` : `.${name.length > 30 ? name.slice(0, 30) + '…' : name}`
+}
+
+/** The JS heap in a snapshot, split: V8's compiled code and its metadata (type `code`) and everything else. */
+export function heapSplit(g: HeapGraph): { codeBytes: number; dataBytes: number } {
+  let codeBytes = 0
+  let dataBytes = 0
+  for (let n = 0; n < g.count; n++) {
+    if (!isJs(g, n)) continue
+    if (g.types[g.type[n]!] === 'code') codeBytes += g.selfSize[n]!
+    else dataBytes += g.selfSize[n]!
+  }
+  return { codeBytes, dataBytes }
 }
 
 export interface Growth { retainer: string; path: string; newObjects: number; goneObjects: number; bytes: number; sample: string }

@@ -6,16 +6,7 @@ import type { Platform } from '../platform/createPlatform'
 import { LessonController } from './lessonController'
 import { decodeSandboxSave, type LessonPart } from './sandboxSave'
 import { SimController } from './SimController'
-
-class MemoryStorage implements Storage {
-  private data = new Map<string, string>()
-  get length(): number { return this.data.size }
-  clear(): void { this.data.clear() }
-  getItem(key: string): string | null { return this.data.get(key) ?? null }
-  key(i: number): string | null { return [...this.data.keys()][i] ?? null }
-  removeItem(key: string): void { this.data.delete(key) }
-  setItem(key: string, value: string): void { this.data.set(key, value) }
-}
+import { MemoryStorage } from '../../../../tests/support/memoryStorage'
 
 function platform(): Platform {
   const none = async () => ({ status: 'cancelled' as const })

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ProgressStore } from './progress'
-
-class MemoryStorage implements Storage {
-  private data = new Map<string, string>()
-  get length(): number { return this.data.size }
-  clear(): void { this.data.clear() }
-  getItem(key: string): string | null { return this.data.get(key) ?? null }
-  key(i: number): string | null { return [...this.data.keys()][i] ?? null }
-  removeItem(key: string): void { this.data.delete(key) }
-  setItem(key: string, value: string): void { this.data.set(key, value) }
-}
+import { MemoryStorage } from '../../../../tests/support/memoryStorage'
 
 describe('ProgressStore', () => {
   it('keeps progress per profile, across instances', () => {
