@@ -1,5 +1,5 @@
 // Projector mode, accessibility (axe finds no serious or critical violation, the stage is reachable by
-// keyboard), and the README screenshot.
+// keyboard, the terminal lets the focus out), and the README screenshot.
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { countColor, decodePng, jump, openApp, runLines, type TestGlobals } from './support'
@@ -58,6 +58,24 @@ test('axe finds no serious or critical violation, and every layer is reachable b
   await page.keyboard.press('Escape')
   await page.getByTestId('open-run-container').click()
   expect(await seriousViolations(page)).toEqual([])
+})
+
+test('the terminal keeps Tab for completion, and Escape then Tab or Shift+Tab leaves it (no keyboard trap)', async ({ page }) => {
+  await openApp(page, { paused: '1' })
+  const inTerminal = (): Promise<boolean> => page.evaluate(() => {
+    const doc = (globalThis as unknown as { document: { activeElement: { closest(s: string): unknown } | null } }).document
+    return doc.activeElement?.closest('.xterm') != null
+  })
+  const input = page.getByTestId('terminal-input')
+  await input.focus()
+  await page.keyboard.press('Tab')
+  expect(await inTerminal()).toBe(true)
+  for (const out of ['Tab', 'Shift+Tab']) {
+    await input.focus()
+    await page.keyboard.press('Escape')
+    await page.keyboard.press(out)
+    expect(await inTerminal(), `Escape then ${out}`).toBe(false)
+  }
 })
 
 test('README screenshot at 1280×720', async ({ page }) => {

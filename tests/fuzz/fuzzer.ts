@@ -264,7 +264,8 @@ export class Fuzzer {
   private readonly fileRng: Rng
   private actionIndex = -1
   private started = 0
-  private lastFocusInTerminal = 0
+  /** keyboard mode: the last keys pressed and whether the focus was in the terminal before each, newest last */
+  private recentKeys: { key: string; fromTerminal: boolean }[] = []
   private viewport: { width: number; height: number }
 
   constructor(private readonly page: Page, private readonly options: FuzzOptions) {
@@ -422,15 +423,24 @@ export class Fuzzer {
     }
   }
 
-  /** In keyboard mode: Tab and Shift+Tab that stay in the terminal for a long time mean a keyboard trap. */
+  /**
+   * In keyboard mode: the terminal keeps Tab for completion, and Escape then Tab (or Shift+Tab) is the documented
+   * way out (TerminalPanel). A trap is that pair pressed in the terminal leaving the focus there. (Random keys stay
+   * in the terminal for long runs without the pair, which is not a trap.)
+   */
   private async noteTrap(): Promise<void> {
     const inTerminal = await this.page.evaluate(() => {
       const doc = (globalThis as unknown as { document: { activeElement: { closest(s: string): unknown } | null } }).document
       return doc.activeElement?.closest('.xterm') != null
     }).catch(() => false)
-    this.lastFocusInTerminal = inTerminal ? this.lastFocusInTerminal + 1 : 0
-    if (this.lastFocusInTerminal === 60) this.note('keyboard trap: 60 keys in a row (Tab, Shift+Tab, Escape among them) did not move the focus out of the terminal')
+    const [escape, tab] = this.recentKeys.slice(-2)
+    if (inTerminal && escape?.key === 'Escape' && escape.fromTerminal && (tab?.key === 'Tab' || tab?.key === 'Shift+Tab')) {
+      this.note(`keyboard trap: Escape then ${tab.key} in the terminal left the focus there`)
+    }
+    this.focusInTerminal = inTerminal
   }
+
+  private focusInTerminal = false
 
   // ---- performing ---------------------------------------------------------------------------------------------
 
@@ -456,6 +466,7 @@ export class Fuzzer {
         break
       case 'key':
         await page.keyboard.press(action.key)
+        this.recentKeys = [...this.recentKeys.slice(-1), { key: action.key, fromTerminal: this.focusInTerminal }]
         break
       case 'type':
         if (action.x !== undefined && action.y !== undefined) await mouse.click(action.x, action.y)

@@ -14,6 +14,9 @@ import { useController, useSnapshot } from './useController'
 import { complete } from './completion'
 import { t as translate } from '../i18n'
 
+/** Keys that only modify the next one: pressing them is not a key of its own for the Escape-then-Tab way out. */
+const MODIFIER_KEYS = new Set(['Shift', 'Control', 'Alt', 'Meta', 'AltGraph', 'CapsLock'])
+
 const PROMPT = '\x1b[1;32m$\x1b[0m '
 const PROMPT_LENGTH = 2
 
@@ -337,10 +340,12 @@ export function TerminalPanel() {
       term.loadAddon(fit)
       term.open(element)
       // Tab completes commands, so it cannot also move focus: Escape first, then Tab or Shift+Tab leaves the
-      // terminal (no keyboard trap, WCAG 2.1.2)
+      // terminal (no keyboard trap, WCAG 2.1.2). Shift's own keydown, on its way to Shift+Tab, keeps the Escape
+      // (the keyboard fuzzer found Escape, Shift+Tab staying in the terminal).
       let escaped = false
       term.attachCustomKeyEventHandler((event) => {
         if (event.type !== 'keydown') return !(escaped && event.key === 'Tab')
+        if (MODIFIER_KEYS.has(event.key)) return true
         if (event.key === 'Escape') { escaped = true; return false }
         if (escaped && event.key === 'Tab') { escaped = false; return false }
         escaped = false
