@@ -144,7 +144,7 @@ function shortestPaths(g: HeapGraph): Tree {
   return { parent, parentEdge, seen }
 }
 
-/** A few hops of `n`'s path from the roots, nearest last ("Window .app → Map (table)"). */
+/** The last few hops of `n`'s path from the roots, `n` last ("[] object:App → .cache object:Map"). */
 function pathOf(g: HeapGraph, t: Tree, n: number, hops = 5): string {
   const parts: string[] = []
   let at = n
@@ -153,7 +153,7 @@ function pathOf(g: HeapGraph, t: Tree, n: number, hops = 5): string {
     parts.unshift(`${e >= 0 ? edgeLabel(g, e) : ''} ${nodeLabel(g, at)}`.trim())
     at = t.parent[at]!
   }
-  return parts.join(' ‹ ').replace(/ ‹ /g, ' → ')
+  return parts.join(' → ')
 }
 
 /** JS objects only: Blink's own (native) heap is not part of the V8 heap the soak bounds (Runtime.getHeapUsage). */
