@@ -45,7 +45,7 @@ export interface SoakResult {
   uiHiccups: string[]
   /** with `census`: what grew between the warm-up and the end, heap by constructor and DOM by tag.class */
   growth: { heap: string[]; dom: string[] } | null
-  /** with `diff`: the objects new since the warm-up, by the nearest retainer that was already there */
+  /** with `diff`: the data objects new minus gone since the warm-up, by the nearest retainer alive at both points */
   heapDiff: string[] | null
   /** with `split`: the JS heap at the warm-up and the end as compiled code and data (from heap snapshots) */
   split: { warm: HeapSplitMb; end: HeapSplitMb; dataRatio: number; codeRatio: number } | null
