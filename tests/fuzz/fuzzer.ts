@@ -266,6 +266,8 @@ export class Fuzzer {
   private started = 0
   /** keyboard mode: the last keys pressed and whether the focus was in the terminal before each, newest last */
   private recentKeys: { key: string; fromTerminal: boolean }[] = []
+  /** keyboard mode: whether the focus was in the terminal when last looked at (before the next key) */
+  private focusInTerminal = false
   private viewport: { width: number; height: number }
 
   constructor(private readonly page: Page, private readonly options: FuzzOptions) {
@@ -439,8 +441,6 @@ export class Fuzzer {
     }
     this.focusInTerminal = inTerminal
   }
-
-  private focusInTerminal = false
 
   // ---- performing ---------------------------------------------------------------------------------------------
 

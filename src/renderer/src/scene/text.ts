@@ -53,10 +53,11 @@ function advanceTable(font: string): (ch: string) => number {
   }
 }
 
-/** Sets `full`, trimmed with an ellipsis to fit `maxWidth`; does nothing when neither changed. */
-export function fitText(text: Text | BitmapText, full: string, maxWidth: number): void {
+/** Sets `full`, trimmed with an ellipsis to fit `maxWidth`; does nothing when neither changed. (Labels only: the
+ * counters, BitmapText, always show their whole figure.) */
+export function fitText(text: Text, full: string, maxWidth: number): void {
   const key = `${full}\u0000${Math.round(maxWidth)}`
-  const cache = text as (Text | BitmapText) & { fitKey?: string }
+  const cache = text as Text & { fitKey?: string }
   if (cache.fitKey === key) return
   cache.fitKey = key
   text.text = full
@@ -67,28 +68,16 @@ export function fitText(text: Text | BitmapText, full: string, maxWidth: number)
   text.visible = true
   if (text.width <= maxWidth) return
   const show = (n: number): void => { text.text = n > 0 ? full.slice(0, n).trimEnd() + '…' : '' }
-  if (text instanceof Text) {
-    // one estimate from the advances, then a check of the real width (kerning can make it a little wider)
-    const scale = Math.abs(text.scale.x) || 1
-    let n = fittingPrefix(full, maxWidth / scale, advanceTable(fontStringFromTextStyle(text.style)), '…')
+  // one estimate from the advances, then a check of the real width (kerning can make it a little wider)
+  const scale = Math.abs(text.scale.x) || 1
+  let n = fittingPrefix(full, maxWidth / scale, advanceTable(fontStringFromTextStyle(text.style)), '…')
+  show(n)
+  while (n > 0 && text.width > maxWidth) {
+    const chars = Array.from(full.slice(0, n))
+    chars.pop()
+    n = chars.join('').trimEnd().length
     show(n)
-    while (n > 0 && text.width > maxWidth) {
-      const chars = Array.from(full.slice(0, n))
-      chars.pop()
-      n = chars.join('').trimEnd().length
-      show(n)
-    }
-    return
   }
-  let lo = 0
-  let hi = full.length
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    show(mid)
-    if (text.width <= maxWidth) lo = mid
-    else hi = mid - 1
-  }
-  show(lo)
 }
 
 /** Changes a label's style only when it differs (a style change re-rasterises the text). */
